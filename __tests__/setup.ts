@@ -1,0 +1,4 @@
+// cdktf's jest matchers (toHaveResourceWithProperties, ...) for every test file.
+import { Testing } from 'cdktf';
+
+Testing.setupJest();
