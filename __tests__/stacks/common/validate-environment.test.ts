@@ -1,0 +1,96 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ConfigurationError } from '../../../modules/validation';
+import { GAMING_PLATFORM_ENVIRONMENTS } from '../../../stacks/gaming-platform/environments';
+import { gamingPlatformSystem } from '../../../stacks/gaming-platform/gaming-platform-system';
+import { synthesizeSystems } from '../../../stacks/synthesis/synthesize-systems';
+import { BASE_ENVIRONMENT, environmentWith } from '../../fixtures/gaming-platform-environment';
+import { directorySnapshot } from '../../fixtures/directory-snapshot';
+
+const PREFIX = 'gaming-platform.environments.prod';
+const network = BASE_ENVIRONMENT.network;
+
+// Each bad configuration, and the message that must name its setting, the value and what is accepted.
+const BAD_CONFIGURATIONS: [string, Record<string, unknown>, string][] = [
+  ['an unknown environment name', { name: 'production' }, `${PREFIX}.name must be one of "dev", "staging", "prod", got "production"`],
+  ['an unknown primary Region', { primaryRegion: 'eu-west-22' }, `${PREFIX}.primaryRegion must be an AWS Region (af-south-1,`],
+  ['an unknown secondary Region', { secondaryRegion: 'mars-north-1' }, `${PREFIX}.secondaryRegion must be an AWS Region (af-south-1,`],
+  ['a secondary Region equal to the primary', { secondaryRegion: 'eu-west-2', network: { 'eu-west-2': network['eu-west-2'] } }, `${PREFIX}.secondaryRegion must differ from primaryRegion (eu-west-2), got "eu-west-2"`],
+  ['a malformed account ID', { allowedAccountIds: ['1234'] }, `${PREFIX}.allowedAccountIds[0] must be a 12-digit AWS account ID, got "1234"`],
+  ['a malformed role ARN', { assumeRoleArn: 'deployer' }, `${PREFIX}.assumeRoleArn must be an IAM role ARN (arn:aws:iam::<account>:role/<name>), got "deployer"`],
+  ['a missing backend', { stateBackend: undefined }, `${PREFIX}.stateBackend must be set to an s3 or cloud backend, got nothing`],
+  ['an unknown backend type', { stateBackend: { type: 'gcs' } }, `${PREFIX}.stateBackend.type must be one of "s3", "cloud", got "gcs"`],
+  ['an S3 backend without a bucket', { stateBackend: { type: 's3', region: 'eu-west-2' } }, `${PREFIX}.stateBackend.bucket must be an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens), got nothing`],
+  ['an S3 backend in an unknown Region', { stateBackend: { type: 's3', bucket: 'state', region: 'moon-1' } }, `${PREFIX}.stateBackend.region must be an AWS Region`],
+  ['a cloud backend without organization', { stateBackend: { type: 'cloud', workspace: { name: 'w' } } }, `${PREFIX}.stateBackend.organization must be set to a non-empty string, got nothing`],
+  ['a cloud backend without workspace', { stateBackend: { type: 'cloud', organization: 'org' } }, `${PREFIX}.stateBackend.workspace must name one existing workspace ({ name }) or select workspaces by non-empty tags ({ tags }), got nothing`],
+  ['no network for the secondary Region', { network: { 'eu-west-2': network['eu-west-2'] } }, `${PREFIX}.network must have an entry for every Region the environment uses (eu-west-2, eu-west-1), missing "eu-west-1"`],
+  ['a network for an unused Region', { network: { ...network, 'us-east-1': network['eu-west-2'] } }, `${PREFIX}.network has an entry for "us-east-1", which is neither primaryRegion nor secondaryRegion (accepted: eu-west-2, eu-west-1)`],
+  ['a single private subnet', { network: { ...network, 'eu-west-1': { ...network['eu-west-1'], privateSubnets: { ids: ['subnet-1aaa'] } } } }, `${PREFIX}.network.eu-west-1.privateSubnets.ids must list at least 2 IDs starting with "subnet-", got ["subnet-1aaa"]`],
+  ['a security group selector with no tags', { network: { ...network, 'eu-west-1': { ...network['eu-west-1'], applicationSecurityGroups: { tags: {} } } } }, `${PREFIX}.network.eu-west-1.applicationSecurityGroups must give { ids: [...] } or { tags: {...} } with at least one tag, got {"tags":{}}`],
+  ['a malformed VPC ID', { network: { ...network, 'eu-west-2': { ...network['eu-west-2'], vpc: { id: 'main' } } } }, `${PREFIX}.network.eu-west-2.vpc must give { id: "vpc-..." } or { tags: {...} } with at least one tag, got {"id":"main"}`],
+  ['too many Aurora instances', { aurora: { ...BASE_ENVIRONMENT.aurora, primaryInstanceCount: 20 } }, `${PREFIX}.aurora.primaryInstanceCount must be an integer 1-16, got 20`],
+  ['a negative secondary instance count', { aurora: { ...BASE_ENVIRONMENT.aurora, secondaryInstanceCount: -1 } }, `${PREFIX}.aurora.secondaryInstanceCount must be an integer 0-16, got -1`],
+  ['a backup retention AWS rejects', { aurora: { ...BASE_ENVIRONMENT.aurora, backupRetentionDays: 40 } }, `${PREFIX}.aurora.backupRetentionDays must be an integer 1-35, got 40`],
+  ['a Performance Insights retention AWS rejects', { aurora: { ...BASE_ENVIRONMENT.aurora, performanceInsights: { enabled: true, retentionDays: 30 } } }, `${PREFIX}.aurora.performanceInsights.retentionDays must be 7, 731, or a multiple of 31 up to 713, got 30`],
+  ['too many Redis nodes', { cache: { ...BASE_ENVIRONMENT.cache, nodeCount: 7 } }, `${PREFIX}.cache.nodeCount must be an integer 1-6, got 7`],
+  ['a DAX replication factor above 10', { dax: { ...BASE_ENVIRONMENT.dax, replicationFactor: 11 } }, `${PREFIX}.dax.replicationFactor must be an integer 1-10, got 11`],
+  [
+    'a provisioned read capacity min above its max',
+    { dynamodb: { billing: { mode: 'PROVISIONED', readCapacity: { min: 50, max: 10 }, writeCapacity: { min: 5, max: 10 } } } },
+    `${PREFIX}.dynamodb.billing.readCapacity.min must not be above ${PREFIX}.dynamodb.billing.readCapacity.max (10), got 50`,
+  ],
+];
+
+describe('configuration is validated before anything is synthesized', () => {
+  let outdir: string;
+  beforeEach(() => {
+    outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'datastack-out-'));
+    fs.mkdirSync(path.join(outdir, 'stacks', 'gaming-platform-prod'), { recursive: true });
+    fs.writeFileSync(path.join(outdir, 'stacks', 'gaming-platform-prod', 'cdk.tf.json'), '{"previous":"output"}');
+    fs.writeFileSync(path.join(outdir, 'manifest.json'), '{"previous":"manifest"}');
+  });
+  afterEach(() => fs.rmSync(outdir, { recursive: true, force: true }));
+
+  test('GIVEN the shipped configuration WHEN validated THEN every rule passes', () => {
+    expect(gamingPlatformSystem(GAMING_PLATFORM_ENVIRONMENTS).validationRules().filter((rule) => !rule.condition)).toEqual([]);
+  });
+
+  test.each(BAD_CONFIGURATIONS)('GIVEN %s WHEN synthesized THEN it fails naming the setting and leaves the output as it was', (_case, overrides, message) => {
+    const before = directorySnapshot(outdir);
+    const system = gamingPlatformSystem({ prod: environmentWith(overrides) });
+    let caught: unknown;
+    try {
+      synthesizeSystems([system], outdir);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigurationError);
+    expect((caught as ConfigurationError).message).toContain(message);
+    expect(directorySnapshot(outdir)).toEqual(before);
+  });
+
+  test('GIVEN an environment filed under an unknown key WHEN validated THEN the key is named', () => {
+    const rules = gamingPlatformSystem({ qa: { ...BASE_ENVIRONMENT } }).validationRules();
+    const messages = rules.filter((rule) => !rule.condition).map((rule) => rule.message);
+    expect(messages).toContain('gaming-platform.environments key must be one of "dev", "staging", "prod", got "qa"');
+  });
+
+  test('GIVEN a system with no environment WHEN validated THEN it says one is needed', () => {
+    const messages = gamingPlatformSystem({}).validationRules().filter((rule) => !rule.condition).map((rule) => rule.message);
+    expect(messages).toEqual(['gaming-platform.environments must define at least one of dev, staging, prod, got none']);
+  });
+
+  test('GIVEN several bad settings WHEN synthesized THEN every problem is reported at once', () => {
+    const system = gamingPlatformSystem({ prod: environmentWith({ primaryRegion: 'nowhere', dax: { nodeType: 'dax.r4.large', replicationFactor: 0 } }) });
+    expect(() => synthesizeSystems([system], outdir)).toThrow(
+      expect.objectContaining({
+        problems: expect.arrayContaining([
+          expect.stringContaining(`${PREFIX}.primaryRegion must be an AWS Region`),
+          `${PREFIX}.dax.replicationFactor must be an integer 1-10, got 0`,
+        ]),
+      }),
+    );
+  });
+});

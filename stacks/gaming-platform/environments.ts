@@ -1,0 +1,81 @@
+import { NetworkPlacementConfig } from '../common/environment';
+import { STATE_BUCKET } from '../state-backend/state-bucket-config';
+import { GamingPlatformEnvironment } from './gaming-platform-environment';
+
+// The gaming platform's environments, sized from seed 002: its Inputs defaults, its
+// "Development/Staging" and "Production" blocks. Primary Region eu-west-2, secondary eu-west-1.
+
+const SYSTEM = 'gaming-platform';
+
+/**
+ * The data tier's place in the network, looked up by tags: the VPC tagged for the system and
+ * environment, its subnets tagged `Tier=private`, and the application security groups tagged
+ * `Tier=application`. Replace with `{ ids: [...] }` where an account does not tag its network.
+ */
+function taggedNetwork(environment: string): NetworkPlacementConfig {
+  return {
+    vpc: { tags: { Project: SYSTEM, Environment: environment } },
+    privateSubnets: { tags: { Tier: 'private' } },
+    applicationSecurityGroups: { tags: { Tier: 'application' } },
+  };
+}
+
+function s3State() {
+  return { type: 's3', bucket: STATE_BUCKET.name, region: STATE_BUCKET.region } as const;
+}
+
+export const GAMING_PLATFORM_ENVIRONMENTS: Readonly<Record<string, GamingPlatformEnvironment>> = {
+  dev: {
+    name: 'dev',
+    primaryRegion: 'eu-west-2',
+    stateBackend: s3State(),
+    network: { 'eu-west-2': taggedNetwork('dev') },
+    aurora: {
+      primaryInstanceCount: 1,
+      primaryInstanceClass: 'db.r6g.large',
+      secondaryInstanceCount: 0,
+      secondaryInstanceClass: 'db.r6g.large',
+      backupRetentionDays: 7,
+      performanceInsights: { enabled: false },
+    },
+    dynamodb: { billing: { mode: 'PAY_PER_REQUEST' } },
+    cache: { nodeType: 'cache.r7g.large', nodeCount: 1, snapshotRetentionDays: 5 },
+    dax: { nodeType: 'dax.r4.large', replicationFactor: 1 },
+  },
+  staging: {
+    name: 'staging',
+    primaryRegion: 'eu-west-2',
+    secondaryRegion: 'eu-west-1',
+    stateBackend: s3State(),
+    network: { 'eu-west-2': taggedNetwork('staging'), 'eu-west-1': taggedNetwork('staging') },
+    aurora: {
+      primaryInstanceCount: 1,
+      primaryInstanceClass: 'db.r6g.large',
+      secondaryInstanceCount: 1,
+      secondaryInstanceClass: 'db.r6g.large',
+      backupRetentionDays: 7,
+      performanceInsights: { enabled: false },
+    },
+    dynamodb: { billing: { mode: 'PAY_PER_REQUEST' } },
+    cache: { nodeType: 'cache.r7g.large', nodeCount: 1, snapshotRetentionDays: 5 },
+    dax: { nodeType: 'dax.r4.large', replicationFactor: 1 },
+  },
+  prod: {
+    name: 'prod',
+    primaryRegion: 'eu-west-2',
+    secondaryRegion: 'eu-west-1',
+    stateBackend: s3State(),
+    network: { 'eu-west-2': taggedNetwork('prod'), 'eu-west-1': taggedNetwork('prod') },
+    aurora: {
+      primaryInstanceCount: 3,
+      primaryInstanceClass: 'db.r6g.xlarge',
+      secondaryInstanceCount: 2,
+      secondaryInstanceClass: 'db.r6g.xlarge',
+      backupRetentionDays: 14,
+      performanceInsights: { enabled: true, retentionDays: 31 },
+    },
+    dynamodb: { billing: { mode: 'PAY_PER_REQUEST' } },
+    cache: { nodeType: 'cache.r7g.xlarge', nodeCount: 3, snapshotRetentionDays: 7 },
+    dax: { nodeType: 'dax.r4.xlarge', replicationFactor: 3 },
+  },
+};

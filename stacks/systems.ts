@@ -1,0 +1,11 @@
+import { GAMING_PLATFORM_ENVIRONMENTS } from './gaming-platform/environments';
+import { gamingPlatformSystem } from './gaming-platform/gaming-platform-system';
+import { stateBackendSystem } from './state-backend/state-backend-system';
+import { STATE_BUCKET } from './state-backend/state-bucket-config';
+import { SystemDefinition } from './system';
+
+/** Every system DataStack synthesizes, with its shipped configuration. */
+export const SYSTEMS: readonly SystemDefinition[] = [
+  gamingPlatformSystem(GAMING_PLATFORM_ENVIRONMENTS),
+  stateBackendSystem(STATE_BUCKET),
+];
