@@ -1,4 +1,6 @@
 import { Construct } from 'constructs';
+import { AlarmTopics } from '../../modules/alarms/alarm-topics';
+import { regionConstructId } from '../../modules/regions/aws-regions';
 import { DataStack } from '../common/data-stack';
 import { GamingPlatformEnvironment } from './gaming-platform-environment';
 
@@ -10,9 +12,27 @@ export const GAMING_PLATFORM = 'gaming-platform';
  */
 export class GamingPlatformStack extends DataStack {
   public readonly config: GamingPlatformEnvironment;
+  private readonly alarmTopics = new Map<string, AlarmTopics>();
 
   constructor(scope: Construct, environment: GamingPlatformEnvironment) {
     super(scope, { system: GAMING_PLATFORM, environment });
     this.config = environment;
+    for (const region of this.regions) {
+      this.alarmTopics.set(
+        region,
+        new AlarmTopics(this, `AlarmTopics${regionConstructId(region)}`, {
+          provider: this.providers.forRegion(region),
+          region,
+          naming: this.naming,
+        }),
+      );
+    }
+  }
+
+  /** The alarm topics of one of the stack's Regions (alarms notify topics in their own Region only). */
+  alarmTopicsFor(region: string): AlarmTopics {
+    const topics = this.alarmTopics.get(region);
+    if (topics === undefined) throw new Error(`No alarm topics for Region ${region}; this stack uses ${this.regions.join(', ')}`);
+    return topics;
   }
 }

@@ -5,7 +5,9 @@ import { synthGamingPlatform } from '../../fixtures/synth';
 describe('network placement', () => {
   test('GIVEN subnets and security groups by ID WHEN synthesized THEN no network data source is looked up', () => {
     const { json, stack } = synthGamingPlatform(environmentWith({}));
-    expect(json.data).toBeUndefined();
+    expect(json.data.aws_vpc).toBeUndefined();
+    expect(json.data.aws_subnets).toBeUndefined();
+    expect(json.data.aws_security_groups).toBeUndefined();
     expect(stack.networkFor('eu-west-1').privateSubnetIds).toEqual(['subnet-1aaa', 'subnet-1bbb']);
     expect(stack.networkFor('eu-west-2').applicationSecurityGroupIds).toEqual(['sg-0app']);
     expect(stack.networkFor('eu-west-2').vpcId).toBe('vpc-0a1b2c3d');

@@ -1,0 +1,54 @@
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Construct } from 'constructs';
+import { AlarmSeverity, AlarmTopics } from './alarm-topics';
+
+/** One CloudWatch alarm on one metric, as modules describe them. */
+export interface MetricAlarmSpec {
+  /** Suffix of the alarm's name, e.g. `aurora-eu-west-2-cpu`. */
+  readonly name: string;
+  readonly description: string;
+  readonly namespace: string;
+  readonly metricName: string;
+  readonly dimensions: Readonly<Record<string, string>>;
+  /** @default 'Average' */
+  readonly statistic?: 'Average' | 'Maximum' | 'Minimum' | 'Sum' | 'SampleCount';
+  /** Seconds per datapoint. @default 300 */
+  readonly periodSeconds?: number;
+  /** Datapoints breaching in a row before the alarm fires. @default 2 */
+  readonly evaluationPeriods?: number;
+  readonly threshold: number;
+  readonly comparison: 'GreaterThanThreshold' | 'GreaterThanOrEqualToThreshold' | 'LessThanThreshold' | 'LessThanOrEqualToThreshold';
+  /** Who hears about it. */
+  readonly severity: AlarmSeverity;
+  /** @default 'missing' (no data neither fires nor clears the alarm) */
+  readonly treatMissingData?: 'missing' | 'notBreaching' | 'breaching' | 'ignore';
+}
+
+/**
+ * Creates a CloudWatch alarm that notifies its severity's topic when it fires and when it clears.
+ */
+export function createMetricAlarm(
+  scope: Construct,
+  id: string,
+  props: { readonly provider: AwsProvider; readonly alarmNamePrefix: string; readonly topics: AlarmTopics; readonly spec: MetricAlarmSpec },
+): CloudwatchMetricAlarm {
+  const { spec, provider } = props;
+  const topic = props.topics.topicArn(spec.severity);
+  return new CloudwatchMetricAlarm(scope, id, {
+    provider,
+    alarmName: `${props.alarmNamePrefix}-${spec.name}`,
+    alarmDescription: spec.description,
+    namespace: spec.namespace,
+    metricName: spec.metricName,
+    dimensions: { ...spec.dimensions },
+    statistic: spec.statistic ?? 'Average',
+    period: spec.periodSeconds ?? 300,
+    evaluationPeriods: spec.evaluationPeriods ?? 2,
+    threshold: spec.threshold,
+    comparisonOperator: spec.comparison,
+    treatMissingData: spec.treatMissingData ?? 'missing',
+    alarmActions: [topic],
+    okActions: [topic],
+  });
+}
