@@ -12,12 +12,12 @@ export interface DaxAlarmThresholds {
  * Alarms of a DAX cluster (namespace AWS/DAX, dimension ClusterId, which is the cluster name).
  * DAX publishes request counts only when they are non-zero, so missing data does not breach.
  */
-export function daxAlarmSpecs(clusterName: string, region: string, thresholds: DaxAlarmThresholds): MetricAlarmSpec[] {
+export function daxAlarmSpecs(clusterName: string, thresholds: DaxAlarmThresholds): MetricAlarmSpec[] {
   const common = { namespace: 'AWS/DAX', dimensions: { ClusterId: clusterName } } as const;
   return [
     {
       ...common,
-      name: `${region}-cpu-utilization`,
+      name: 'cpu-utilization',
       description: `DAX ${clusterName} CPU above ${thresholds.cpuUtilizationPercent}%: DAX throttles requests when its CPU is saturated`,
       metricName: 'CPUUtilization',
       statistic: 'Average',
@@ -27,7 +27,7 @@ export function daxAlarmSpecs(clusterName: string, region: string, thresholds: D
     },
     {
       ...common,
-      name: `${region}-throttled-requests`,
+      name: 'throttled-requests',
       description: `DAX ${clusterName} is throttling requests (ThrottledRequestCount)`,
       metricName: 'ThrottledRequestCount',
       statistic: 'Sum',
@@ -38,7 +38,7 @@ export function daxAlarmSpecs(clusterName: string, region: string, thresholds: D
     },
     {
       ...common,
-      name: `${region}-error-requests`,
+      name: 'error-requests',
       description: `DAX ${clusterName} answered more than ${thresholds.errorRequests} requests with an error in 5 minutes (ErrorRequestCount)`,
       metricName: 'ErrorRequestCount',
       statistic: 'Sum',

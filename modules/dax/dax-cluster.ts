@@ -43,8 +43,6 @@ export interface DaxSizing {
 export interface DaxClusterProps extends DaxSizing {
   /** The aws provider of the cluster's Region. */
   readonly provider: AwsProvider;
-  /** The cluster's Region (part of the names of its subnet group, parameter group and role). */
-  readonly region: string;
   /** The cluster name (1-20 characters; see `daxClusterName`). */
   readonly clusterName: string;
   /** Prefix of the other physical names (`gaming-platform-prod-dax-eu-west-2`). */
@@ -216,8 +214,9 @@ export class DaxCluster extends Construct {
     this.roleArn = role.arn;
 
     if (props.alarmTopics) {
-      const specs = daxAlarmSpecs(props.clusterName, props.region, { cpuUtilizationPercent: cpuAlarmThresholdPercent, errorRequests: errorRequestsAlarmThreshold });
+      const specs = daxAlarmSpecs(props.clusterName, { cpuUtilizationPercent: cpuAlarmThresholdPercent, errorRequests: errorRequestsAlarmThreshold });
       for (const spec of specs) {
+        // The name prefix already carries the Region: gaming-platform-prod-dax-eu-west-2-cpu-utilization.
         createMetricAlarm(this, `Alarm-${spec.name}`, { provider, alarmNamePrefix: props.namePrefix, topics: props.alarmTopics, spec });
       }
     }

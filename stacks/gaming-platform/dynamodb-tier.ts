@@ -98,7 +98,6 @@ export function addDynamoDbTier(stack: GamingPlatformStack): void {
   const dax = new DaxCluster(stack, `Dax${regionConstructId(primaryRegion)}`, {
     ...config.dax,
     provider: stack.providers.forRegion(primaryRegion),
-    region: primaryRegion,
     clusterName: daxClusterName(naming),
     namePrefix: naming.name('dax', primaryRegion),
     vpcId: network.vpcId,
