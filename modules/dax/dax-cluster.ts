@@ -29,12 +29,14 @@ export interface DaxSizing {
   /** Nodes in the cluster: one primary plus read replicas, 1-10 (below 3 is not fault-tolerant). */
   readonly replicationFactor: number;
   /**
-   * How long an item stays in the item cache (GetItem/BatchGetItem results), in milliseconds.
+   * How long an item stays in the item cache (GetItem/BatchGetItem results), in milliseconds; 0 keeps
+   * items until evicted or overwritten through DAX.
    * @default 300000 (DAX's default, 5 minutes)
    */
   readonly itemTtlMillis?: number;
   /**
-   * How long a result stays in the query cache (Query/Scan results), in milliseconds.
+   * How long a result stays in the query cache (Query/Scan results), in milliseconds; 0 keeps results
+   * until evicted (writes never refresh the query cache).
    * @default 300000 (DAX's default, 5 minutes)
    */
   readonly queryTtlMillis?: number;
@@ -83,9 +85,13 @@ export function daxSizingRules(setting: string, sizing: DaxSizing): ValidationRu
     oneOf(`${setting}.nodeType`, sizing.nodeType, DAX_NODE_TYPES),
     integerInRange(`${setting}.replicationFactor`, sizing.replicationFactor, 1, 10),
   ];
-  // The parameter's range: 0 turns the cache off (every read goes to DynamoDB); keep it positive here.
-  if (sizing.itemTtlMillis !== undefined) rules.push(integerInRange(`${setting}.itemTtlMillis`, sizing.itemTtlMillis, 1, 2592000000));
-  if (sizing.queryTtlMillis !== undefined) rules.push(integerInRange(`${setting}.queryTtlMillis`, sizing.queryTtlMillis, 1, 2592000000));
+  for (const [prop, value] of [['itemTtlMillis', sizing.itemTtlMillis], ['queryTtlMillis', sizing.queryTtlMillis]] as const) {
+    if (value === undefined) continue;
+    rules.push({
+      condition: Number.isSafeInteger(value) && value >= 0,
+      message: `${setting}.${prop} must be a whole number of milliseconds, 0 or more, got ${describeValue(value)}`,
+    });
+  }
   return rules;
 }
 
@@ -145,6 +151,13 @@ export class DaxCluster extends Construct {
       Annotations.of(this).addWarning(
         `dax.replicationFactor is ${props.replicationFactor}: a DAX cluster below 3 nodes is not fault-tolerant (a node or Availability Zone failure loses the cache or the cluster)`,
       );
+    }
+    for (const [prop, value] of [['itemTtlMillis', itemTtlMillis], ['queryTtlMillis', queryTtlMillis]] as const) {
+      if (value === 0) {
+        Annotations.of(this).addWarning(
+          `dax.${prop} is 0: cached entries never expire by time, so changes DAX does not see (TTL deletions, writes from the other Region or straight to DynamoDB) stay invisible until evicted`,
+        );
+      }
     }
     if (isBurstableDaxNodeType(props.nodeType)) {
       Annotations.of(this).addWarning(`dax.nodeType ${props.nodeType} is burstable: DAX throttles requests when its CPU credits run out`);

@@ -127,6 +127,10 @@ describe('DAX cluster overrides', () => {
     ]);
   });
 
+  test('GIVEN an item TTL of 0 WHEN synthesized THEN it warns that items never expire by time', () => {
+    expect(warningsOf(synthDax({ itemTtlMillis: 0 }).stack)).toEqual([expect.stringContaining('dax.itemTtlMillis is 0: cached entries never expire by time')]);
+  });
+
   test('GIVEN a burstable node type WHEN synthesized THEN it warns about CPU credits', () => {
     expect(warningsOf(synthDax({ nodeType: 'dax.t3.small' }).stack)).toEqual([
       'dax.nodeType dax.t3.small is burstable: DAX throttles requests when its CPU credits run out',
@@ -160,7 +164,8 @@ const BAD_CLUSTERS: [string, Overrides, string][] = [
   ['a cluster name over 20 characters', { clusterName: 'gaming-platform-prod-dax' }, 'dax.clusterName must be 1-20 letters, digits and single hyphens, starting with a letter, got "gaming-platform-prod-dax"'],
   ['no table', { tables: [] }, 'dax.tables must list at least one table the cluster serves, got none'],
   ['no application security group', { applicationSecurityGroupIds: [] }, 'dax.applicationSecurityGroupIds must list at least one security group, got []'],
-  ['an item TTL of 0', { itemTtlMillis: 0 }, 'dax.itemTtlMillis must be an integer 1-2592000000, got 0'],
+  ['a negative item TTL', { itemTtlMillis: -1 }, 'dax.itemTtlMillis must be a whole number of milliseconds, 0 or more, got -1'],
+  ['a fractional query TTL', { queryTtlMillis: 1.5 }, 'dax.queryTtlMillis must be a whole number of milliseconds, 0 or more, got 1.5'],
   ['a CPU alarm threshold above 100', { cpuAlarmThresholdPercent: 120 }, 'dax.cpuAlarmThresholdPercent must be an integer 1-100, got 120'],
   ['a malformed maintenance window', { maintenanceWindow: 'sunday 5am' }, 'dax.maintenanceWindow must be ddd:hh24:mi-ddd:hh24:mi, e.g. "sun:05:00-sun:06:00", got "sunday 5am"'],
 ];

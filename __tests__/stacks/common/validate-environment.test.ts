@@ -37,7 +37,7 @@ const BAD_CONFIGURATIONS: [string, Record<string, unknown>, string][] = [
   ['too many Redis nodes', { cache: { ...BASE_ENVIRONMENT.cache, nodeCount: 7 } }, `${PREFIX}.cache.nodeCount must be an integer 1-6, got 7`],
   ['a DAX replication factor above 10', { dax: { ...BASE_ENVIRONMENT.dax, replicationFactor: 11 } }, `${PREFIX}.dax.replicationFactor must be an integer 1-10, got 11`],
   ['an unknown DAX node type', { dax: { ...BASE_ENVIRONMENT.dax, nodeType: 'dax.r6g.large' } }, `${PREFIX}.dax.nodeType must be one of "dax.t2.small", "dax.t2.medium", "dax.t3.small",`],
-  ['a DAX query cache TTL of 0', { dax: { ...BASE_ENVIRONMENT.dax, queryTtlMillis: 0 } }, `${PREFIX}.dax.queryTtlMillis must be an integer 1-2592000000, got 0`],
+  ['a negative DAX query cache TTL', { dax: { ...BASE_ENVIRONMENT.dax, queryTtlMillis: -5 } }, `${PREFIX}.dax.queryTtlMillis must be a whole number of milliseconds, 0 or more, got -5`],
   ['an unknown DynamoDB billing mode', { dynamodb: { billing: { mode: 'ON_DEMAND' } } }, `${PREFIX}.dynamodb.billing.mode must be one of "PAY_PER_REQUEST", "PROVISIONED", got "ON_DEMAND"`],
   [
     'an autoscaling target utilization above 90',
