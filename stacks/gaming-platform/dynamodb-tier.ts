@@ -1,7 +1,7 @@
 import { TerraformOutput } from 'cdktf';
 import { DaxCluster } from '../../modules/dax/dax-cluster';
 import { daxClusterName } from '../../modules/dax/dax-cluster-name';
-import { GlobalTable, replicaRegionRules } from '../../modules/dynamodb/global-table';
+import { GlobalTable } from '../../modules/dynamodb/global-table';
 import { dynamoDbBillingRules } from '../../modules/dynamodb/table-billing';
 import { tableDefinitionRules } from '../../modules/dynamodb/table-definition';
 import { CustomerManagedKey } from '../../modules/kms/customer-managed-key';
@@ -30,20 +30,14 @@ export function defaultPreventDestroy(environment: GamingPlatformEnvironment): b
 }
 
 /**
- * The environment-level checks of the DynamoDB tier, with the modules' own rule functions: billing,
- * every table's definition, and the replica Region (the secondary Region) of every table.
+ * The environment-level checks of the DynamoDB tier, with the modules' own rule functions: billing and
+ * every table's definition. The replica Region is the secondary Region, which the common environment
+ * rules already require to differ from the primary; GlobalTable checks it again when it is built.
  */
 export function dynamoDbTierRules(setting: string, environment: GamingPlatformEnvironment): ValidationRule[] {
-  const replicaRegions = environment.secondaryRegion === undefined ? [] : [environment.secondaryRegion];
   return [
     ...dynamoDbBillingRules(`${setting}.billing`, environment.dynamodb?.billing),
-    ...GAMING_PLATFORM_TABLES.flatMap((definition) => {
-      const tableSetting = `${setting}.tables.${definition.name}`;
-      return [
-        ...tableDefinitionRules(tableSetting, definition),
-        ...replicaRegionRules(tableSetting, environment.primaryRegion, replicaRegions),
-      ];
-    }),
+    ...GAMING_PLATFORM_TABLES.flatMap((definition) => tableDefinitionRules(`${setting}.tables.${definition.name}`, definition)),
   ];
 }
 
