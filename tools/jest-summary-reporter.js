@@ -5,7 +5,7 @@ class SummaryReporter {
     const skipped = results.numPendingTests + results.numTodoTests;
     // A suite that fails to load counts as failed even though none of its tests ran.
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
-    process.stdout.write(`\nTests: ${results.numPassedTests} passed, ${failed} failed, ${skipped} skipped\n`);
+    process.stderr.write(`\nTests: ${results.numPassedTests} passed, ${failed} failed, ${skipped} skipped\n`);
   }
 }
 
