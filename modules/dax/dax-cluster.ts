@@ -19,15 +19,27 @@ import { DAX_NODE_TYPES, DaxNodeType, isBurstableDaxNodeType } from './dax-node-
 /** DAX's unencrypted (8111) and TLS (9111) ports. */
 export const DAX_PORTS = [8111, 9111] as const;
 
+/** Seed 002's node type. */
+export const DEFAULT_DAX_NODE_TYPE: DaxNodeType = 'dax.r4.large';
+
+/** The smallest fault-tolerant cluster. */
+export const DEFAULT_DAX_REPLICATION_FACTOR = 3;
+
 /** DAX's own default for both cache TTLs: five minutes. */
 export const DEFAULT_DAX_TTL_MILLIS = 300000;
 
 /** The sizing and caching settings an environment chooses for its cluster. */
 export interface DaxSizing {
-  /** The node type of every node. */
-  readonly nodeType: DaxNodeType;
-  /** Nodes in the cluster: one primary plus read replicas, 1-10 (below 3 is not fault-tolerant). */
-  readonly replicationFactor: number;
+  /**
+   * The node type of every node.
+   * @default 'dax.r4.large' (seed 002's default)
+   */
+  readonly nodeType?: DaxNodeType;
+  /**
+   * Nodes in the cluster: one primary plus read replicas, 1-10 (below 3 is not fault-tolerant).
+   * @default 3 (one node per Availability Zone of a three-zone Region)
+   */
+  readonly replicationFactor?: number;
   /**
    * How long an item stays in the item cache (GetItem/BatchGetItem results), in milliseconds; 0 keeps
    * items until evicted or overwritten through DAX.
@@ -82,8 +94,8 @@ export interface DaxClusterProps extends DaxSizing {
 /** The checks of a cluster's sizing; `setting` is its path (`dax`). */
 export function daxSizingRules(setting: string, sizing: DaxSizing): ValidationRule[] {
   const rules = [
-    oneOf(`${setting}.nodeType`, sizing.nodeType, DAX_NODE_TYPES),
-    integerInRange(`${setting}.replicationFactor`, sizing.replicationFactor, 1, 10),
+    oneOf(`${setting}.nodeType`, sizing.nodeType ?? DEFAULT_DAX_NODE_TYPE, DAX_NODE_TYPES),
+    integerInRange(`${setting}.replicationFactor`, sizing.replicationFactor ?? DEFAULT_DAX_REPLICATION_FACTOR, 1, 10),
   ];
   for (const [prop, value] of [['itemTtlMillis', sizing.itemTtlMillis], ['queryTtlMillis', sizing.queryTtlMillis]] as const) {
     if (value === undefined) continue;
@@ -141,15 +153,17 @@ export class DaxCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: DaxClusterProps) {
     super(scope, id);
+    const nodeType = props.nodeType ?? DEFAULT_DAX_NODE_TYPE;
+    const replicationFactor = props.replicationFactor ?? DEFAULT_DAX_REPLICATION_FACTOR;
     const itemTtlMillis = props.itemTtlMillis ?? DEFAULT_DAX_TTL_MILLIS;
     const queryTtlMillis = props.queryTtlMillis ?? DEFAULT_DAX_TTL_MILLIS;
     const cpuAlarmThresholdPercent = props.cpuAlarmThresholdPercent ?? 80;
     const errorRequestsAlarmThreshold = props.errorRequestsAlarmThreshold ?? 10;
     assertValid(daxClusterRules('dax', props));
 
-    if (props.replicationFactor < 3) {
+    if (replicationFactor < 3) {
       Annotations.of(this).addWarning(
-        `dax.replicationFactor is ${props.replicationFactor}: a DAX cluster below 3 nodes is not fault-tolerant (a node or Availability Zone failure loses the cache or the cluster)`,
+        `dax.replicationFactor is ${replicationFactor}: a DAX cluster below 3 nodes is not fault-tolerant (a node or Availability Zone failure loses the cache or the cluster)`,
       );
     }
     for (const [prop, value] of [['itemTtlMillis', itemTtlMillis], ['queryTtlMillis', queryTtlMillis]] as const) {
@@ -159,8 +173,8 @@ export class DaxCluster extends Construct {
         );
       }
     }
-    if (isBurstableDaxNodeType(props.nodeType)) {
-      Annotations.of(this).addWarning(`dax.nodeType ${props.nodeType} is burstable: DAX throttles requests when its CPU credits run out`);
+    if (isBurstableDaxNodeType(nodeType)) {
+      Annotations.of(this).addWarning(`dax.nodeType ${nodeType} is burstable: DAX throttles requests when its CPU credits run out`);
     }
 
     const { provider } = props;
@@ -209,8 +223,8 @@ export class DaxCluster extends Construct {
       clusterName: props.clusterName,
       description: `DynamoDB Accelerator ${props.clusterName}`,
       iamRoleArn: role.arn,
-      nodeType: props.nodeType,
-      replicationFactor: props.replicationFactor,
+      nodeType,
+      replicationFactor,
       subnetGroupName: subnetGroup.name,
       parameterGroupName: parameterGroup.name,
       securityGroupIds: [securityGroup.securityGroupId],

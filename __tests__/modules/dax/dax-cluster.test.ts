@@ -112,6 +112,13 @@ describe('DAX cluster', () => {
 });
 
 describe('DAX cluster overrides', () => {
+  test('GIVEN no sizing WHEN synthesized THEN three dax.r4.large nodes', () => {
+    expect(synthDax({ nodeType: undefined, replicationFactor: undefined }).text).toHaveResourceWithProperties(DaxClusterResource, {
+      node_type: 'dax.r4.large',
+      replication_factor: 3,
+    });
+  });
+
   test('GIVEN cache TTLs WHEN synthesized THEN the parameter group carries them', () => {
     expect(synthDax({ itemTtlMillis: 60000, queryTtlMillis: 1000 }).text).toHaveResourceWithProperties(DaxParameterGroup, {
       parameters: [
