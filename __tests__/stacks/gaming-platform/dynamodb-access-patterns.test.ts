@@ -11,6 +11,7 @@ import {
 import { GAMING_PLATFORM_TABLES } from '../../../stacks/gaming-platform/dynamodb-tables';
 import { GAMING_PLATFORM_ENVIRONMENTS } from '../../../stacks/gaming-platform/environments';
 import { createTableInputFromTerraform, startDynalite } from '../../fixtures/dynamodb-emulator';
+import { environmentWith } from '../../fixtures/gaming-platform-environment';
 import { synthGamingPlatform } from '../../fixtures/synth';
 
 // Proves the key design: the tables are created in a DynamoDB emulator (dynalite, 127.0.0.1) from the
@@ -240,6 +241,19 @@ describe('the gaming platform tables, built from the synthesized JSON in dynalit
     await expect(put(MOVES, { gameId: S('g1'), moveNumber: N(5), playerId: S('p2'), cell: N(0) }, 'attribute_not_exists(moveNumber)')).rejects.toBeInstanceOf(
       ConditionalCheckFailedException,
     );
+  });
+
+  test('GIVEN provisioned prod tables WHEN their synthesized definitions are created THEN DynamoDB accepts them with their GSI capacities', async () => {
+    const { json: provisioned } = synthGamingPlatform(
+      environmentWith({ dynamodb: { billing: { mode: 'PROVISIONED', readCapacity: { min: 5, max: 100 }, writeCapacity: { min: 3, max: 50 } } } }),
+    );
+    for (const resource of Object.values(provisioned.resource.aws_dynamodb_table) as any[]) {
+      const { TableDescription } = await client.send(new CreateTableCommand(createTableInputFromTerraform(resource)));
+      expect(TableDescription?.ProvisionedThroughput).toMatchObject({ ReadCapacityUnits: 5, WriteCapacityUnits: 3 });
+      for (const index of TableDescription?.GlobalSecondaryIndexes ?? []) {
+        expect(index.ProvisionedThroughput).toMatchObject({ ReadCapacityUnits: 5, WriteCapacityUnits: 3 });
+      }
+    }
   });
 
   test('GIVEN every pattern has run WHEN the commands are listed THEN none was a Scan', () => {
