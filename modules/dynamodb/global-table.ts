@@ -163,6 +163,13 @@ export class GlobalTable extends Construct {
     }
 
     const provisioned = billing.mode === 'PROVISIONED' ? billing : undefined;
+    if (provisioned && replicas.length > 0) {
+      // The replica blocks are part of the table resource, so they are created before the autoscaling
+      // that depends on the table (terraform-provider-aws#13097, terraform-aws-dynamodb-table#109).
+      Annotations.of(this).addWarning(
+        `${setting}.billing is PROVISIONED with replicas: DynamoDB adds a replica only to a table whose write capacity is already autoscaled ("Table write capacity should either be Pay-Per-Request or AutoScaled"), so a new table needs a first apply without replicas (docs/dynamodb.md)`,
+      );
+    }
     const capacity = provisioned
       ? { readCapacity: provisioned.readCapacity.min, writeCapacity: provisioned.writeCapacity.min }
       : {};

@@ -134,11 +134,15 @@ describe('global table overrides', () => {
   });
 
   describe('GIVEN PROVISIONED billing with a replica', () => {
-    const { resource, json } = synthTable({
+    const { resource, json, stack } = synthTable({
       replicaRegions: ['eu-west-1'],
       billing: { mode: 'PROVISIONED', readCapacity: { min: 5, max: 100 }, writeCapacity: { min: 2, max: 50 } },
     });
     const targets = Object.values(json.resource.aws_appautoscaling_target) as any[];
+
+    test('WHEN synthesized THEN it warns that replicas need the write autoscaling to exist first', () => {
+      expect(warningsOf(stack)).toEqual([expect.stringContaining('dynamodb.tables.scores.billing is PROVISIONED with replicas: DynamoDB adds a replica only to a table whose write capacity is already autoscaled')]);
+    });
     const policies = Object.values(json.resource.aws_appautoscaling_policy) as any[];
 
     test('WHEN synthesized THEN table and GSIs start at the minimum and Terraform leaves capacity to autoscaling', () => {
@@ -172,6 +176,11 @@ describe('global table overrides', () => {
         });
       }
     });
+  });
+
+  test('GIVEN PROVISIONED without replicas WHEN synthesized THEN there is nothing to warn about', () => {
+    const { stack } = synthTable({ billing: { mode: 'PROVISIONED', readCapacity: { min: 1, max: 10 }, writeCapacity: { min: 1, max: 10 } } });
+    expect(warningsOf(stack)).toEqual([]);
   });
 
   test('GIVEN a target utilization WHEN synthesized THEN the policies track it', () => {
