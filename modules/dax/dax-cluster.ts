@@ -140,6 +140,8 @@ export function daxClusterRules(setting: string, props: DaxClusterProps): Valida
  */
 export class DaxCluster extends Construct {
   public readonly cluster: DaxClusterResource;
+  /** The cluster's ARN, for the applications' `dax:*` IAM permissions. */
+  public readonly arn: string;
   /** The cluster's DNS name, without port. */
   public readonly clusterAddress: string;
   /** The cluster's port (9111 with TLS). */
@@ -234,6 +236,7 @@ export class DaxCluster extends Construct {
       // DAX checks the role's permissions on creation: wait for the policy, not just the role.
       dependsOn: [rolePolicy],
     });
+    this.arn = this.cluster.arn;
     this.clusterAddress = this.cluster.clusterAddress;
     this.port = this.cluster.port;
     this.configurationEndpoint = this.cluster.configurationEndpoint;
