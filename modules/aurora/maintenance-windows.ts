@@ -1,0 +1,67 @@
+// Backup and maintenance windows, in the formats RDS takes: a daily `hh24:mi-hh24:mi` backup window
+// and a weekly `ddd:hh24:mi-ddd:hh24:mi` maintenance window, both UTC and at least 30 minutes long.
+
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const MINUTES_PER_DAY = 24 * 60;
+const MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY;
+
+/** A half-open interval of minutes, [start, end), in a cycle of `period` minutes. */
+interface CyclicInterval {
+  readonly start: number;
+  readonly end: number;
+  readonly period: number;
+}
+
+function clock(text: string): number | undefined {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text);
+  return match ? Number(match[1]) * 60 + Number(match[2]) : undefined;
+}
+
+function length(interval: CyclicInterval): number {
+  return (interval.end - interval.start + interval.period) % interval.period || interval.period;
+}
+
+/** The daily backup window, or undefined when it is not `hh24:mi-hh24:mi`. */
+export function parseBackupWindow(window: string): CyclicInterval | undefined {
+  const parts = window.split('-');
+  if (parts.length !== 2) return undefined;
+  const [start, end] = parts.map(clock);
+  if (start === undefined || end === undefined || start === end) return undefined;
+  return { start, end, period: MINUTES_PER_DAY };
+}
+
+/** The weekly maintenance window, or undefined when it is not `ddd:hh24:mi-ddd:hh24:mi`. */
+export function parseMaintenanceWindow(window: string): CyclicInterval | undefined {
+  const match = /^([a-z]{3}):(\d\d:\d\d)-([a-z]{3}):(\d\d:\d\d)$/.exec(window.toLowerCase());
+  if (!match) return undefined;
+  const [startDay, endDay] = [DAYS.indexOf(match[1] as (typeof DAYS)[number]), DAYS.indexOf(match[3] as (typeof DAYS)[number])];
+  const [startClock, endClock] = [clock(match[2]), clock(match[4])];
+  if (startDay < 0 || endDay < 0 || startClock === undefined || endClock === undefined) return undefined;
+  const start = startDay * MINUTES_PER_DAY + startClock;
+  const end = endDay * MINUTES_PER_DAY + endClock;
+  if (start === end) return undefined;
+  return { start, end, period: MINUTES_PER_WEEK };
+}
+
+/** Minutes a window lasts. */
+export function windowMinutes(interval: CyclicInterval): number {
+  return length(interval);
+}
+
+/** The minutes of the week covered by an interval (small: at most 10,080 numbers). */
+function weekMinutes(interval: CyclicInterval): Set<number> {
+  const minutes = new Set<number>();
+  const repeats = MINUTES_PER_WEEK / interval.period;
+  for (let repeat = 0; repeat < repeats; repeat++) {
+    for (let minute = 0; minute < length(interval); minute++) {
+      minutes.add((repeat * interval.period + interval.start + minute) % MINUTES_PER_WEEK);
+    }
+  }
+  return minutes;
+}
+
+/** Whether a daily backup window and a weekly maintenance window share any minute. */
+export function windowsOverlap(backup: CyclicInterval, maintenance: CyclicInterval): boolean {
+  const backupMinutes = weekMinutes(backup);
+  return [...weekMinutes(maintenance)].some((minute) => backupMinutes.has(minute));
+}
