@@ -70,7 +70,7 @@ export function auroraInstanceAlarmSpecs(instanceIdentifier: string, capacity: A
   ];
 }
 
-/** The replication lag of a Global Database secondary cluster behind its primary. */
+/** The replication lag of a Global Database secondary cluster behind its primary (no data on the primary). */
 export function auroraReplicationLagAlarmSpec(clusterIdentifier: string, thresholds: AuroraAlarmThresholds): MetricAlarmSpec {
   return {
     name: 'replication-lag',

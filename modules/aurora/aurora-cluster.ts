@@ -293,7 +293,10 @@ export class AuroraCluster extends Construct {
       for (const [index, { prefix, specs }] of alarmSpecs.entries()) {
         new AuroraAlarms(this, `Instance${index + 1}Alarms`, { provider, topics: props.alarmTopics, alarmNamePrefix: prefix, specs });
       }
-      if (membership?.role === 'secondary') {
+      // On every member, not only the secondary: the metric exists only on secondaries (a primary's alarm
+      // sits in INSUFFICIENT_DATA, which notifies nobody), and after a switchover the alarm is already
+      // where the new secondary is, with no address tied to a role.
+      if (membership !== undefined) {
         new AuroraAlarms(this, 'ClusterAlarms', {
           provider,
           topics: props.alarmTopics,
