@@ -15,6 +15,7 @@ import { AuroraAlarmThresholds, AuroraCapacity, AuroraClusterSettings, AuroraPer
 import { AURORA_DEFAULTS, DEFAULT_ALARM_THRESHOLDS, defaultDeletionProtection, defaultPreventDestroy } from './defaults';
 import { AuroraPostgresEngineVersion } from './engine-version';
 import { defaultMaxConnections, instanceMemoryGib, isBurstableInstanceClass } from './instance-classes';
+import { PolicyStatement, readCredentialsStatements } from './credentials-access';
 import { ManagedPasswordRotation } from './managed-password-rotation';
 import { EnhancedMonitoringRole } from './monitoring-role';
 import { AuroraParameterGroups } from './parameter-groups';
@@ -276,7 +277,8 @@ export class AuroraCluster extends Construct {
           dbSubnetGroupName: subnetGroup.name,
           dbParameterGroupName: parameterGroups.instanceParameterGroupName,
           publiclyAccessible: false,
-          autoMinorVersionUpgrade: true,
+          // The version in configuration is the version running: upgrades go through engineVersion (docs/aurora.md).
+          autoMinorVersionUpgrade: false,
           caCertIdentifier: AURORA_DEFAULTS.caCertIdentifier,
           copyTagsToSnapshot: true,
           performanceInsightsEnabled: performanceInsights.enabled,
@@ -324,6 +326,17 @@ export class AuroraCluster extends Construct {
     this.databaseName = resolved.databaseName;
     this.securityGroupId = securityGroup.securityGroupId;
     this.kmsKeyArn = key.arn;
+  }
+
+  /**
+   * IAM statements to read the RDS-managed master secret (single-Region clusters), e.g. for a migrations Lambda.
+   * Global Database members: use AuroraGlobalDatabase.grantReadCredentials.
+   */
+  grantReadCredentials(): PolicyStatement[] {
+    if (this.managedSecretArn === undefined) {
+      throw new Error(`${this.clusterIdentifier} is a Global Database member: its credentials are the Global Database's`);
+    }
+    return readCredentialsStatements({ secretArn: this.managedSecretArn, kmsKeyArn: this.kmsKeyArn, region: this.region });
   }
 
   /** Master credentials by role: managed (single-Region), write-only (primary), none (secondary). */

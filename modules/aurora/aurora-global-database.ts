@@ -8,6 +8,7 @@ import { assertValid, describeValue } from '../validation';
 import { AuroraCluster, AuroraNetwork, defaultDatabaseName } from './aurora-cluster';
 import { AuroraCapacity, AuroraClusterSettings, AuroraGlobalDatabaseSettings } from './aurora-settings';
 import { AURORA_DEFAULTS, defaultDeletionProtection, defaultPreventDestroy } from './defaults';
+import { PolicyStatement, readCredentialsStatements } from './credentials-access';
 import { GlobalDatabaseCredentials } from './global-credentials';
 import { auroraGlobalDatabaseRules } from './validate-aurora';
 
@@ -185,6 +186,11 @@ export class AuroraGlobalDatabase extends Construct {
   /** The credentials secret in the primary Region (a copy sits in every member Region: `secretArnIn`). */
   get secretArn(): string {
     return this.credentials.secretArnIn(this.primary.region);
+  }
+
+  /** IAM statements to read the master credentials secret in a member Region (the primary's by default). */
+  grantReadCredentials(region: string = this.primary.region): PolicyStatement[] {
+    return readCredentialsStatements({ secretArn: this.secretArnIn(region), kmsKeyArn: this.clusterIn(region).kmsKeyArn, region });
   }
 
   /** The credentials secret in a member Region. */

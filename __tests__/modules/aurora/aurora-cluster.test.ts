@@ -120,7 +120,7 @@ describe('single-Region Aurora cluster, Serverless v2', () => {
       monitoring_interval: 60,
       monitoring_role_arn: `\${aws_iam_role.${role}.arn}`,
       ca_cert_identifier: 'rds-ca-rsa2048-g1',
-      auto_minor_version_upgrade: true,
+      auto_minor_version_upgrade: false,
     });
     const trust = resourcesByPath(json, 'aws_iam_policy_document', 'data')['Aurora/MonitoringRole/Trust'];
     expect(trust.statement[0].principals).toEqual([{ type: 'Service', identifiers: ['monitoring.rds.amazonaws.com'] }]);
@@ -297,5 +297,15 @@ describe('Aurora cluster props are validated before any resource is created', ()
     ['16 instances', { instanceCount: 16 }],
   ])('GIVEN %s WHEN built THEN it is accepted', (_case, overrides) => {
     expect(() => synthCluster(overrides)).not.toThrow();
+  });
+});
+
+describe('reading the managed master secret', () => {
+  test('GIVEN a single-Region cluster WHEN a reader is granted THEN it reads the RDS-managed secret and decrypts with the cluster key', () => {
+    const { cluster } = synthCluster();
+    const [read, decrypt] = cluster.grantReadCredentials();
+    expect(read.resources).toEqual([cluster.managedSecretArn]);
+    expect(read.actions).toEqual(['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret']);
+    expect(decrypt.resources).toEqual([cluster.kmsKeyArn]);
   });
 });

@@ -154,3 +154,21 @@ describe('Aurora Global Database', () => {
     expect((caught as ConfigurationError).problems).toEqual([message]);
   });
 });
+
+describe('reading the master credentials', () => {
+  test('GIVEN a Global Database WHEN a reader is granted THEN it may read exactly the Region secret and decrypt only through Secrets Manager', () => {
+    const { database } = synthGlobal();
+    const statements = database.grantReadCredentials('eu-west-1');
+    expect(statements).toEqual([
+      { sid: 'ReadAuroraMasterCredentials', actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], resources: [database.secretArnIn('eu-west-1')] },
+      {
+        sid: 'DecryptAuroraMasterCredentials',
+        actions: ['kms:Decrypt'],
+        resources: [database.clusterIn('eu-west-1').kmsKeyArn],
+        condition: [{ test: 'StringEquals', variable: 'kms:ViaService', values: ['secretsmanager.eu-west-1.amazonaws.com'] }],
+      },
+    ]);
+    expect(database.grantReadCredentials()[0].resources).toEqual([database.secretArn]);
+    expect(() => database.primary.grantReadCredentials()).toThrow('trivia-nft-staging-aurora-eu-west-2 is a Global Database member');
+  });
+});
