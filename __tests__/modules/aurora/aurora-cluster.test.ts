@@ -309,3 +309,17 @@ describe('reading the managed master secret', () => {
     expect(decrypt.resources).toEqual([cluster.kmsKeyArn]);
   });
 });
+
+describe('risky but legal settings', () => {
+  test('GIVEN a burstable class in prod WHEN built THEN it synthesizes with a warning naming the prop', () => {
+    const { cluster } = synthCluster({ environment: 'prod', instanceClass: 'db.t4g.medium', serverlessV2: undefined });
+    expect(cluster.node.metadata).toContainEqual(
+      expect.objectContaining({ type: AnnotationMetadataEntryType.WARN, data: expect.stringContaining('aurora.instanceClass db.t4g.medium is burstable') }),
+    );
+  });
+
+  test('GIVEN a burstable class in dev WHEN built THEN no warning is raised', () => {
+    const { cluster } = synthCluster({ environment: 'dev', instanceClass: 'db.t4g.medium', serverlessV2: undefined });
+    expect(cluster.node.metadata.filter((entry) => entry.type === AnnotationMetadataEntryType.WARN)).toEqual([]);
+  });
+});
