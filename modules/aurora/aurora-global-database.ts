@@ -89,10 +89,10 @@ export class AuroraGlobalDatabase extends Construct {
 
     this.globalClusterIdentifier = naming.name('aurora');
     this.globalCluster = new RdsGlobalCluster(this, 'GlobalCluster', {
-      // The global cluster is not in a Region; its home is the primary's provider by default, which
-      // would move it after a switchover. The unaliased provider follows primaryRegion, so pin it to
-      // the alphabetically first member Region instead: an address-stable, role-free choice.
-      provider: [props.primary, ...(props.secondary ? [props.secondary] : [])].sort((a, b) => a.region.localeCompare(b.region))[0].provider,
+      // Created through the primary Region, as AWS documents it. The global cluster is account-wide
+      // (its ARN has no Region) and visible from every member Region, so after a switchover the provider
+      // follows the new primary without touching the resource; the address does not depend on it.
+      provider: props.primary.provider,
       globalClusterIdentifier: this.globalClusterIdentifier,
       engine: engineVersion.engine,
       engineVersion: engineVersion.fullVersion,

@@ -172,3 +172,9 @@ describe('reading the master credentials', () => {
     expect(() => database.primary.grantReadCredentials()).toThrow('trivia-nft-staging-aurora-eu-west-2 is a Global Database member');
   });
 });
+
+describe('the global cluster provider', () => {
+  test('GIVEN eu-west-2 primary WHEN synthesized THEN the global cluster is created through the primary Region provider', () => {
+    expect((Object.values(synthGlobal().json.resource.aws_rds_global_cluster)[0] as any).provider).toBe('aws.eu_west_2');
+  });
+});
