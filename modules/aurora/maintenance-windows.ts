@@ -48,20 +48,16 @@ export function windowMinutes(interval: CyclicInterval): number {
   return length(interval);
 }
 
-/** The minutes of the week covered by an interval (small: at most 10,080 numbers). */
-function weekMinutes(interval: CyclicInterval): Set<number> {
-  const minutes = new Set<number>();
-  const repeats = MINUTES_PER_WEEK / interval.period;
-  for (let repeat = 0; repeat < repeats; repeat++) {
-    for (let minute = 0; minute < length(interval); minute++) {
-      minutes.add((repeat * interval.period + interval.start + minute) % MINUTES_PER_WEEK);
-    }
-  }
-  return minutes;
+/** Whether two arcs of one cycle share a minute: one starts inside the other. */
+function arcsOverlap(aStart: number, aLength: number, bStart: number, bLength: number, period: number): boolean {
+  const mod = (value: number) => ((value % period) + period) % period;
+  return mod(bStart - aStart) < aLength || mod(aStart - bStart) < bLength;
 }
 
-/** Whether a daily backup window and a weekly maintenance window share any minute. */
+/** Whether a daily backup window and a weekly maintenance window share any minute, on any day. */
 export function windowsOverlap(backup: CyclicInterval, maintenance: CyclicInterval): boolean {
-  const backupMinutes = weekMinutes(backup);
-  return [...weekMinutes(maintenance)].some((minute) => backupMinutes.has(minute));
+  const days = MINUTES_PER_WEEK / backup.period;
+  return Array.from({ length: days }, (_unused, day) => day * backup.period + backup.start).some((start) =>
+    arcsOverlap(start, length(backup), maintenance.start, length(maintenance), MINUTES_PER_WEEK),
+  );
 }
