@@ -52,6 +52,7 @@ describe('single-Region Aurora cluster, Serverless v2', () => {
     expect(cluster).not.toHaveProperty('master_password_wo');
     expect(cluster).not.toHaveProperty('global_cluster_identifier');
     expect(cluster.lifecycle).toEqual({});
+    expect(json.ephemeral).toBeUndefined();
     const [clusterName] = Object.keys(json.resource.aws_rds_cluster);
     expect(text).toHaveResourceWithProperties(SecretsmanagerSecretRotation, {
       secret_id: `\${aws_rds_cluster.${clusterName}.master_user_secret[0].secret_arn}`,
