@@ -89,7 +89,9 @@ export function addDynamoDbTier(stack: GamingPlatformStack): void {
   );
 
   const network = stack.networkFor(primaryRegion);
-  const dax = new DaxCluster(stack, `Dax${regionConstructId(primaryRegion)}`, {
+  // DAX serves the writer Region's applications, so it follows primaryRegion; its id names no Region so a
+  // Global Database switchover changes no address (the cluster, a cache, is recreated in the new Region).
+  const dax = new DaxCluster(stack, 'Dax', {
     ...config.dax,
     provider: stack.providers.forRegion(primaryRegion),
     clusterName: daxClusterName(naming),

@@ -1,25 +1,30 @@
+import { AuroraCapacity, AuroraGlobalDatabaseSettings } from '../../modules/aurora/aurora-settings';
 import type { DaxSizing } from '../../modules/dax/dax-cluster';
 import type { CapacityRange, DynamoDbBilling } from '../../modules/dynamodb/table-billing';
 import { EnvironmentConfig } from '../common/environment';
 
 export type { CapacityRange, DynamoDbBilling };
 
+/** The gaming platform's Aurora Global Database (seed 002, "Aurora Global Database"). */
+export interface GamingPlatformAurora extends AuroraGlobalDatabaseSettings {
+  /** The primary Region's cluster: one writer plus readers (1-16 instances). */
+  readonly primary: AuroraCapacity;
+  /**
+   * The secondary Region's cluster (0-16 instances, all readers; 0 keeps it headless). Ignored without secondaryRegion.
+   * @default - none
+   */
+  readonly secondary?: AuroraCapacity;
+  /** The master password's version: bump it to rotate the password (docs/aurora.md). */
+  readonly masterPasswordVersion: number;
+}
+
 /** The gaming platform's sizing in one environment (seed 002's Inputs and its per-environment blocks). */
 export interface GamingPlatformEnvironment extends EnvironmentConfig {
-  readonly aurora: {
-    /** Instances of the primary cluster: one writer plus readers. */
-    readonly primaryInstanceCount: number;
-    /** Instance class of the primary cluster. */
-    readonly primaryInstanceClass: string;
-    /** Instances of the secondary cluster; 0 keeps it headless (storage only). Ignored without a secondary Region. */
-    readonly secondaryInstanceCount: number;
-    /** Instance class of the secondary cluster. */
-    readonly secondaryInstanceClass: string;
-    /** Days of automated backups (point-in-time restore window). */
-    readonly backupRetentionDays: number;
-    /** Performance Insights; its retention must be 7, 731, or a multiple of 31 days. */
-    readonly performanceInsights: { readonly enabled: false } | { readonly enabled: true; readonly retentionDays: number };
-  };
+  /**
+   * The Aurora PostgreSQL Global Database: a cluster in primaryRegion, and one in secondaryRegion when the
+   * environment has one. Every setting and its default: docs/aurora.md.
+   */
+  readonly aurora: GamingPlatformAurora;
   readonly dynamodb: {
     /** Capacity mode of every table and index (PROVISIONED adds target-tracking autoscaling). */
     readonly billing: DynamoDbBilling;

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { AlarmTopics } from '../../modules/alarms/alarm-topics';
 import { regionConstructId } from '../../modules/regions/aws-regions';
 import { DataStack } from '../common/data-stack';
+import { addAuroraTier } from './aurora-tier';
 import { addDynamoDbTier } from './dynamodb-tier';
 import { GamingPlatformEnvironment } from './gaming-platform-environment';
 
@@ -28,6 +29,7 @@ export class GamingPlatformStack extends DataStack {
         }),
       );
     }
+    addAuroraTier(this);
     addDynamoDbTier(this);
   }
 

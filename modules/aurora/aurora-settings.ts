@@ -1,0 +1,144 @@
+import { AuroraPostgresEngineVersion } from './engine-version';
+
+/** Serverless v2 scaling of a cluster whose instances are `db.serverless`. */
+export interface AuroraServerlessV2Scaling {
+  /**
+   * The capacity instances never scale below, in ACU (0.5 steps); 0 lets idle instances pause.
+   * @see https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless-v2.setting-capacity.html
+   */
+  readonly minCapacity: number;
+  /** The capacity instances never scale above, in ACU (1-256, 0.5 steps). */
+  readonly maxCapacity: number;
+  /**
+   * Seconds without connections before an instance at 0 ACU pauses (300-86400); only with `minCapacity: 0`.
+   * @default - AWS's default, 300
+   */
+  readonly secondsUntilAutoPause?: number;
+}
+
+/** How many instances a cluster runs and of which class. */
+export interface AuroraCapacity {
+  /** Instances in the cluster: a writer plus readers (a secondary's are all readers; 0 keeps it headless). */
+  readonly instanceCount: number;
+  /** The instance class (`db.r6g.large`), or `db.serverless` for Serverless v2. */
+  readonly instanceClass: string;
+  /**
+   * Serverless v2 scaling; required with `instanceClass: 'db.serverless'`, refused otherwise.
+   * @default - none (provisioned instances)
+   */
+  readonly serverlessV2?: AuroraServerlessV2Scaling;
+}
+
+/** Performance Insights: off, or on with a retention AWS accepts. */
+export type AuroraPerformanceInsights =
+  | { readonly enabled: false }
+  | {
+      readonly enabled: true;
+      /** Days kept: 7 (free tier), a multiple of 31 up to 713, or 731. */
+      readonly retentionDays: number;
+    };
+
+/** Alarm thresholds; each one overrides the default documented in docs/aurora.md. */
+export interface AuroraAlarmThresholds {
+  /** CPUUtilization above this percentage. @default 80 */
+  readonly cpuPercent: number;
+  /** DatabaseConnections above this percentage of the instance's default max_connections. @default 80 */
+  readonly connectionsPercentOfMax: number;
+  /** ReadLatency above this many seconds. @default 0.2 */
+  readonly readLatencySeconds: number;
+  /** WriteLatency above this many seconds. @default 0.2 */
+  readonly writeLatencySeconds: number;
+  /** FreeableMemory below this percentage of the instance's memory. @default 10 */
+  readonly freeableMemoryPercent: number;
+  /** AuroraGlobalDBReplicationLag (secondary clusters) above this many milliseconds. @default 1000 */
+  readonly replicationLagMilliseconds: number;
+}
+
+/**
+ * The settings of an Aurora PostgreSQL cluster that are plain data: what environments configure and
+ * what validation checks (the module's props add the resources it is placed among).
+ */
+export interface AuroraClusterSettings {
+  /**
+   * The database created with the cluster.
+   * @default - the system's name with `_` for `-` (`gaming_platform`)
+   */
+  readonly databaseName?: string;
+  /**
+   * The master user.
+   * @default 'dbadmin'
+   */
+  readonly masterUsername?: string;
+  /**
+   * The port the cluster listens on.
+   * @default 5432
+   */
+  readonly port?: number;
+  /**
+   * The engine version.
+   * @default AuroraPostgresEngineVersion.V16_8 (the PostgreSQL 16 LTS minor)
+   */
+  readonly engineVersion?: AuroraPostgresEngineVersion;
+  /**
+   * Days of automated backups, the point-in-time restore window.
+   * @default 7
+   */
+  readonly backupRetentionDays?: number;
+  /**
+   * The daily backup window, UTC (`hh24:mi-hh24:mi`, at least 30 minutes).
+   * @default '02:00-03:00'
+   */
+  readonly preferredBackupWindow?: string;
+  /**
+   * The weekly maintenance window, UTC (`ddd:hh24:mi-ddd:hh24:mi`, at least 30 minutes), apart from the backup window.
+   * @default 'sun:04:00-sun:05:00'
+   */
+  readonly preferredMaintenanceWindow?: string;
+  /**
+   * Performance Insights on every instance, encrypted with the cluster's key.
+   * @default { enabled: true, retentionDays: 7 }
+   */
+  readonly performanceInsights?: AuroraPerformanceInsights;
+  /**
+   * Seconds between Enhanced Monitoring samples: 0 (off), 1, 5, 10, 15, 30 or 60.
+   * @default 60
+   */
+  readonly monitoringIntervalSeconds?: number;
+  /**
+   * IAM database authentication (tokens instead of passwords for users granted `rds_iam`).
+   * @default false
+   */
+  readonly iamDatabaseAuthentication?: boolean;
+  /**
+   * Parameters of the cluster parameter group, over DataStack's (`rds.force_ssl`, `shared_preload_libraries`,
+   * `log_min_duration_statement`).
+   * @default - DataStack's parameters only
+   */
+  readonly clusterParameters?: Readonly<Record<string, string>>;
+  /**
+   * Parameters of the instances' parameter group.
+   * @default - none (the family's defaults)
+   */
+  readonly instanceParameters?: Readonly<Record<string, string>>;
+  /**
+   * Alarm thresholds overriding the defaults.
+   * @default - the defaults of `AuroraAlarmThresholds`
+   */
+  readonly alarmThresholds?: Partial<AuroraAlarmThresholds>;
+}
+
+/** The plain-data settings of a Global Database: shared settings plus each Region's capacity. */
+export interface AuroraGlobalDatabaseSettings extends AuroraClusterSettings {
+  /** The primary Region's cluster. */
+  readonly primary: AuroraCapacity;
+  /**
+   * The secondary Region's cluster (0 instances keeps it headless).
+   * @default - no secondary
+   */
+  readonly secondary?: AuroraCapacity;
+  /**
+   * The master password's version; bump it to rotate the password (see docs/aurora.md).
+   * @default 1
+   */
+  readonly masterPasswordVersion?: number;
+}

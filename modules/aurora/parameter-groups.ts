@@ -1,0 +1,73 @@
+import { DbParameterGroup } from '@cdktf/provider-aws/lib/db-parameter-group';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { RdsClusterParameterGroup } from '@cdktf/provider-aws/lib/rds-cluster-parameter-group';
+import { Construct } from 'constructs';
+import { DEFAULT_CLUSTER_PARAMETERS } from './defaults';
+import { AuroraPostgresEngineVersion } from './engine-version';
+
+/** Parameters PostgreSQL reads only at start: RDS refuses `immediate` for them. */
+const STATIC_PARAMETERS = new Set([
+  'shared_preload_libraries', 'max_connections', 'max_worker_processes', 'max_locks_per_transaction',
+  'max_prepared_transactions', 'rds.logical_replication', 'track_activity_query_size', 'shared_buffers', 'wal_buffers',
+]);
+
+function parameters(values: Readonly<Record<string, string>>) {
+  return Object.entries(values)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, value]) => ({ name, value, applyMethod: STATIC_PARAMETERS.has(name) ? 'pending-reboot' : 'immediate' }));
+}
+
+export interface AuroraParameterGroupsProps {
+  /** The aws provider of the cluster's Region. */
+  readonly provider: AwsProvider;
+  /** The groups' name prefix (`gaming-platform-prod-aurora-eu-west-2`); AWS appends a unique suffix. */
+  readonly namePrefix: string;
+  /** The engine version whose family the groups belong to. */
+  readonly engineVersion: AuroraPostgresEngineVersion;
+  /**
+   * Cluster parameters over DataStack's (`rds.force_ssl=1`, `shared_preload_libraries=pg_stat_statements`,
+   * `log_min_duration_statement=1000`).
+   * @default - DataStack's only
+   */
+  readonly clusterParameters?: Readonly<Record<string, string>>;
+  /**
+   * Instance parameters.
+   * @default - none
+   */
+  readonly instanceParameters?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A cluster parameter group and an instance parameter group of the engine's family.
+ *
+ * Named by prefix with create_before_destroy: a major upgrade changes the family, which replaces the
+ * groups, and the cluster must be moved to the new group before the old one can be deleted.
+ */
+export class AuroraParameterGroups extends Construct {
+  public readonly clusterParameterGroupName: string;
+  public readonly instanceParameterGroupName: string;
+
+  constructor(scope: Construct, id: string, props: AuroraParameterGroupsProps) {
+    super(scope, id);
+    const { provider, engineVersion } = props;
+    const family = engineVersion.parameterGroupFamily;
+    const cluster = new RdsClusterParameterGroup(this, 'Cluster', {
+      provider,
+      namePrefix: `${props.namePrefix}-${family}-`,
+      family,
+      description: `Cluster parameters of ${props.namePrefix}`,
+      parameter: parameters({ ...DEFAULT_CLUSTER_PARAMETERS, ...props.clusterParameters }),
+      lifecycle: { createBeforeDestroy: true },
+    });
+    const instance = new DbParameterGroup(this, 'Instance', {
+      provider,
+      namePrefix: `${props.namePrefix}-${family}-`,
+      family,
+      description: `Instance parameters of ${props.namePrefix}`,
+      parameter: parameters(props.instanceParameters ?? {}),
+      lifecycle: { createBeforeDestroy: true },
+    });
+    this.clusterParameterGroupName = cluster.name;
+    this.instanceParameterGroupName = instance.name;
+  }
+}
