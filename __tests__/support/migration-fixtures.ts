@@ -18,6 +18,14 @@ export function migrationsDirectory(files: Readonly<Record<string, string>>): st
   return dir;
 }
 
+/** A temporary migrations root holding one system's folder with the given files. */
+export function migrationsRootWith(system: string, files: Readonly<Record<string, string>>): string {
+  const root = migrationsDirectory({});
+  fs.mkdirSync(path.join(root, system));
+  for (const [name, sql] of Object.entries(files)) fs.writeFileSync(path.join(root, system, name), sql);
+  return root;
+}
+
 /** A temporary copy of the gaming platform's migrations, to edit in a test. */
 export function gamingPlatformCopy(): string {
   const files = Object.fromEntries(

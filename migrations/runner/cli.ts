@@ -61,8 +61,14 @@ async function openSession(args: CliArguments): Promise<SqlSession> {
   return openPglite(args.dataDir);
 }
 
-/** Runs the CLI; returns the exit code (0 done, 1 refused or failed, 2 bad command line). */
-export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+/** Runs the CLI; returns the exit code (0 done, 1 refused or failed, 2 bad command line). `migrationsRoot` is for tests. */
+export async function runCli(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  out: (line: string) => void,
+  err: (line: string) => void,
+  migrationsRoot: string = MIGRATIONS_ROOT,
+): Promise<number> {
   let args: CliArguments;
   try {
     args = parseArguments(argv, env);
@@ -77,7 +83,7 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, ou
   let session: SqlSession | undefined;
   try {
     // Everything that can be checked offline is checked before connecting.
-    const files = loadMigrationFiles(systemDirectory(args.system, MIGRATIONS_ROOT));
+    const files = loadMigrationFiles(systemDirectory(args.system, migrationsRoot));
     if (args.databaseUrl !== undefined) parseDatabaseUrl(args.databaseUrl);
     session = await openSession(args);
     out(`${args.system}: ${files.length} migration files; database ${session.description}`);
