@@ -104,14 +104,22 @@ function verifyHistory(files: readonly MigrationFile[], applied: readonly Applie
   }
 }
 
-async function acquireLock(session: SqlSession, lockWaitMs: number, log: (line: string) => void): Promise<void> {
+async function backendPid(session: SqlSession): Promise<number> {
+  const [row] = await session.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  return Number(row.pid);
+}
+
+/** Returns the backend process that holds the lock, to check later statements still run on it. */
+async function acquireLock(session: SqlSession, lockWaitMs: number, log: (line: string) => void): Promise<number> {
   // Polling pg_try_advisory_lock (rather than blocking in pg_advisory_lock) bounds the wait the same way on
   // a server and on PGlite, and lets us say that we are waiting.
   const deadline = Date.now() + lockWaitMs;
   let announced = false;
   for (;;) {
-    const rows = await session.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [ADVISORY_LOCK_KEY]);
-    if (rows[0].locked) return;
+    const rows = await session.query<{ locked: boolean; pid: number }>('SELECT pg_try_advisory_lock($1) AS locked, pg_backend_pid() AS pid', [
+      ADVISORY_LOCK_KEY,
+    ]);
+    if (rows[0].locked) return Number(rows[0].pid);
     if (!announced) {
       log('another migration run holds the lock; waiting for it to finish');
       announced = true;
@@ -141,7 +149,7 @@ function errorLocation(sql: string, error: unknown): string {
 export async function migrateUp(session: SqlSession, files: readonly MigrationFile[], options: MigrateOptions = {}): Promise<MigrateResult> {
   const log = options.log ?? (() => undefined);
   const lockTimeout = options.lockTimeout ?? '15s';
-  await acquireLock(session, options.lockWaitMs ?? 120_000, log);
+  const lockHolder = await acquireLock(session, options.lockWaitMs ?? 120_000, log);
   try {
     await session.execute(CREATE_TABLE);
     // Read under the lock: whatever another runner applied before we got it counts as applied.
@@ -159,6 +167,13 @@ export async function migrateUp(session: SqlSession, files: readonly MigrationFi
       const started = Date.now();
       await session.execute('BEGIN');
       try {
+        // A transaction-pooling proxy could run this transaction on another backend, outside the lock.
+        const pid = await backendPid(session);
+        if (pid !== lockHolder) {
+          throw new MigrationError(
+            `this transaction runs on backend ${pid}, not on backend ${lockHolder} that holds the advisory lock: a pooler is multiplexing the connection (use a session-pinned connection, the writer endpoint, or RDS Proxy, which pins it)`,
+          );
+        }
         await session.query(`SELECT set_config('lock_timeout', $1, true)`, [lockTimeout]);
         await session.execute(file.sql);
         await session.query(`INSERT INTO ${MIGRATIONS_TABLE} (version, file_name, checksum, duration_ms) VALUES ($1, $2, $3, $4)`, [

@@ -130,6 +130,9 @@ export async function connectPostgres(target: PostgresTarget, applicationName = 
       `cannot connect to PostgreSQL at ${target.host}:${target.port} (database ${target.database}, sslmode=${target.sslMode}) within ${target.connectTimeoutSeconds} s: ${reason}`,
     );
   }
+  // A session-level SET makes RDS Proxy pin this client to one database connection, so the session
+  // advisory lock and every migration stay on the same backend (the migrator checks that too).
+  await client.query(`SET application_name TO '${applicationName.replace(/'/g, "''")}'`);
   return {
     description: describeTarget(target),
     async execute(sql) {

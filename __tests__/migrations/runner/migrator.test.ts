@@ -156,3 +156,28 @@ describe('two runners at once on a PostgreSQL 15 server', () => {
     expect(await databaseState(runner)).toEqual({ tables: [], recorded: [] });
   });
 });
+
+describe('behind a connection pooler that multiplexes transactions', () => {
+  test('GIVEN statements after the lock land on another backend WHEN up runs THEN it refuses before applying anything', async () => {
+    const url = await createDatabase(server);
+    const [first, second] = [await sessionFor(url), await sessionFor(url)];
+    // A stand-in for a transaction-pooling proxy: the lock is taken on one backend, later statements go to another.
+    let lockTaken = false;
+    const pooled: SqlSession = {
+      description: 'pooled',
+      execute: (sql) => (lockTaken ? second : first).execute(sql),
+      query: async (sql, params) => {
+        const rows = await (lockTaken ? second : first).query(sql, params);
+        if (sql.includes('pg_try_advisory_lock')) lockTaken = true;
+        return rows as any;
+      },
+      close: async () => undefined,
+    };
+
+    await expect(migrateUp(pooled, loadMigrationFiles(GAMING_PLATFORM_MIGRATIONS))).rejects.toThrow(
+      /migration 0001_users\.sql failed and was rolled back: this transaction runs on backend \d+, not on backend \d+ that holds the advisory lock/,
+    );
+    expect((await databaseState(first)).recorded).toEqual([]);
+    expect((await databaseState(first)).tables).toEqual(['datastack_migrations']);
+  });
+});
