@@ -1,5 +1,7 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { DataAwsVpc } from '@cdktf/provider-aws/lib/data-aws-vpc';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
@@ -10,6 +12,7 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { AssetType, ITerraformDependable, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { listSystems, MIGRATIONS_ROOT } from '../../migrations/runner/systems';
+import { CustomerManagedKey } from '../kms/customer-managed-key';
 import { assertValid, describeValue, integerInRange, matches, nonEmpty, oneOf, ValidationRule } from '../validation';
 import { buildMigrationBundle } from './migration-bundle';
 
@@ -55,8 +58,11 @@ export interface MigrationFunctionProps {
   readonly masterSecretArn: string;
   /** The KMS key that encrypts the secret; the function may decrypt with it only through Secrets Manager. */
   readonly secretKmsKeyArn: string;
-  /** The KMS key for the function's log group (its policy must grant `logs.<region>.amazonaws.com`). */
-  readonly logKmsKeyArn: string;
+  /**
+   * The KMS key for the function's log group (its policy must grant `logs.<region>.amazonaws.com`).
+   * @default - a customer-managed key of its own, usable by CloudWatch Logs for this log group only
+   */
+  readonly logKmsKeyArn?: string;
   /** Private subnets the function runs in; they need a route to Secrets Manager (VPC endpoint or NAT). */
   readonly subnetIds: readonly string[];
   /**
@@ -114,7 +120,7 @@ export function migrationFunctionRules(setting: string, props: Omit<MigrationFun
     nonEmpty(`${setting}.databaseName`, props.databaseName),
     nonEmpty(`${setting}.masterSecretArn`, props.masterSecretArn),
     nonEmpty(`${setting}.secretKmsKeyArn`, props.secretKmsKeyArn),
-    nonEmpty(`${setting}.logKmsKeyArn`, props.logKmsKeyArn),
+    ...(props.logKmsKeyArn === undefined ? [] : [nonEmpty(`${setting}.logKmsKeyArn`, props.logKmsKeyArn)]),
     {
       condition: props.subnetIds.length > 0,
       message: `${setting}.subnetIds must list at least one private subnet, got ${describeValue(props.subnetIds)}`,
@@ -167,11 +173,13 @@ export class MigrationFunction extends Construct {
     this.migrationsChecksum = bundle.migrationsChecksum;
     const asset = new TerraformAsset(this, 'Bundle', { path: bundle.directory, type: AssetType.ARCHIVE, assetHash: bundle.assetHash });
 
+    const logGroupName = `/aws/lambda/${functionName}`;
+    const logKmsKeyArn = props.logKmsKeyArn ?? this.ownLogKey(props, functionName, logGroupName).arn;
     const logGroup = new CloudwatchLogGroup(this, 'LogGroup', {
       provider,
-      name: `/aws/lambda/${functionName}`,
+      name: logGroupName,
       retentionInDays: resolved.logRetentionDays,
-      kmsKeyId: props.logKmsKeyArn,
+      kmsKeyId: logKmsKeyArn,
       tags: resolved.tags,
     });
 
@@ -265,6 +273,26 @@ export class MigrationFunction extends Construct {
         database: `${props.writerEndpoint}:${resolved.port}/${props.databaseName}`,
       },
       dependsOn: [this.function, ...(props.dependsOn ?? [])],
+    });
+  }
+
+  /** A key CloudWatch Logs may use for this function's log group and no other. */
+  private ownLogKey(props: MigrationFunctionProps, functionName: string, logGroupName: string): CustomerManagedKey {
+    const { provider } = props;
+    const account = new DataAwsCallerIdentity(this, 'Account', { provider });
+    const partition = new DataAwsPartition(this, 'Partition', { provider });
+    const logGroupArn = `arn:${partition.partition}:logs:${props.region}:${account.accountId}:log-group:${logGroupName}`;
+    return new CustomerManagedKey(this, 'LogKey', {
+      provider,
+      description: `Encrypts the logs of ${functionName}`,
+      aliasName: `${functionName}-logs`,
+      serviceGrants: [
+        {
+          servicePrincipal: `logs.${props.region}.amazonaws.com`,
+          actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+          conditions: [{ test: 'ArnEquals', variable: 'kms:EncryptionContext:aws:logs:arn', values: [logGroupArn] }],
+        },
+      ],
     });
   }
 }

@@ -47,4 +47,12 @@ export interface GamingPlatformEnvironment extends EnvironmentConfig {
     /** DAX nodes (1 is not fault-tolerant). */
     readonly replicationFactor: number;
   };
+  /**
+   * The PostgreSQL migrations (docs/migrations.md).
+   * @default - { onDeploy: true }
+   */
+  readonly migrations?: {
+    /** Run migrations/gaming-platform on the primary cluster's writer at every deploy that changes them. */
+    readonly onDeploy: boolean;
+  };
 }

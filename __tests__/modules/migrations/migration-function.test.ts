@@ -86,6 +86,33 @@ describe('migration function: the Lambda', () => {
     });
   });
 
+  test('GIVEN a log key WHEN synthesized THEN it creates no key of its own', () => {
+    expect(synth().json.resource.aws_kms_key).toBeUndefined();
+  });
+
+  test('GIVEN no log key WHEN synthesized THEN the log group uses a key of its own that CloudWatch Logs may use for this log group only', () => {
+    const { json } = synth({ logKmsKeyArn: undefined });
+    expect(only(json, 'aws_cloudwatch_log_group').kms_key_id).toMatch(/^\$\{aws_kms_key\.Migrations_LogKey_\w+\.arn\}$/);
+    expect(only(json, 'aws_kms_key')).toMatchObject({ enable_key_rotation: true, description: 'Encrypts the logs of gaming-platform-prod-migrations' });
+    expect(policyDocument(json, 'Migrations_LogKey_Policy').statement[1]).toEqual({
+      sid: 'ServiceGrant0',
+      principals: [{ type: 'Service', identifiers: ['logs.eu-west-2.amazonaws.com'] }],
+      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      resources: ['*'],
+      condition: [
+        {
+          test: 'ArnEquals',
+          variable: 'kms:EncryptionContext:aws:logs:arn',
+          values: [
+            expect.stringMatching(
+              /^arn:\$\{data\.aws_partition\.Migrations_Partition_\w+\.partition\}:logs:eu-west-2:\$\{data\.aws_caller_identity\.Migrations_Account_\w+\.account_id\}:log-group:\/aws\/lambda\/gaming-platform-prod-migrations$/,
+            ),
+          ],
+        },
+      ],
+    });
+  });
+
   test('GIVEN overrides WHEN synthesized THEN port, timeout, memory, runtime and retention follow them', () => {
     const { text } = synth({ port: 6543, timeoutSeconds: 900, memorySizeMb: 1024, runtime: 'nodejs24.x', logRetentionDays: 30 });
     expect(text).toHaveResourceWithProperties(LambdaFunction, {
