@@ -1,4 +1,4 @@
-import { execFileSync } from 'child_process';
+import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
@@ -114,6 +114,15 @@ export async function startThrowawayPostgres(options: ThrowawayPostgresOptions =
     const serverOptions = ['-p', String(port), ...Object.entries(settings).flatMap(([key, value]) => ['-c', `${key}=${value}`])];
     run(pgCtl, ['-D', dataDir, '-l', path.join(root, 'server.log'), '-w', '-t', String(timeoutSeconds), '-o', serverOptions.join(' '), 'start'],
       (timeoutSeconds + 5) * 1000);
+    // If this process dies before stop() (a crashed or killed jest worker), a detached watchdog stops
+    // the server and removes its directory, so no server outlives its test run.
+    const asPostgres = runningAsRoot() ? 'runuser -u postgres -- ' : '';
+    const watchdog = spawn(
+      'sh',
+      ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 2; done; ${asPostgres}"${pgCtl}" -D "${dataDir}" -m immediate stop >/dev/null 2>&1; rm -rf "${root}"`],
+      { detached: true, stdio: 'ignore' },
+    );
+    watchdog.unref();
     let stopped = false;
     return {
       host: '127.0.0.1',
@@ -128,6 +137,14 @@ export async function startThrowawayPostgres(options: ThrowawayPostgresOptions =
       async stop() {
         if (stopped) return;
         stopped = true;
+        // The watchdog we started is no longer needed.
+        if (watchdog.pid !== undefined) {
+          try {
+            process.kill(watchdog.pid);
+          } catch {
+            // already gone
+          }
+        }
         try {
           run(pgCtl, ['-D', dataDir, '-m', 'fast', '-w', '-t', String(timeoutSeconds), 'stop'], (timeoutSeconds + 5) * 1000);
         } finally {

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { MigrationError } from './migration-error';
 import { loadMigrationFiles, migrationsChecksum } from './migration-files';
 import { migrateUp } from './migrator';
-import { connectPostgres, SslMode } from './postgres-session';
+import { connectPostgres, SSL_MODES, SslMode } from './postgres-session';
 
 /** What aws_lambda_invocation sends. */
 export interface MigrationEvent {
@@ -88,7 +88,6 @@ interface SecretsManagerModule {
 
 /** Reads a secret with the AWS SDK v3 that the Lambda Node.js runtime provides (so it is not bundled). */
 async function fetchSecretFromSecretsManager(arn: string): Promise<string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const sdk = require('@aws-sdk/client-secrets-manager') as SecretsManagerModule;
   const response = await new sdk.SecretsManagerClient({}).send(new sdk.GetSecretValueCommand({ SecretId: arn }));
   if (response.SecretString === undefined) throw new MigrationError(`secret ${arn} has no string value`);
@@ -101,6 +100,14 @@ function requiredEnvironment(name: string): string {
   return value;
 }
 
+function sslModeFromEnvironment(): SslMode {
+  const mode = process.env.DB_SSLMODE ?? 'verify-full';
+  if (!(SSL_MODES as readonly string[]).includes(mode)) {
+    throw new MigrationError(`environment variable DB_SSLMODE must be one of ${SSL_MODES.join(', ')}, got ${JSON.stringify(mode)}`);
+  }
+  return mode as SslMode;
+}
+
 /** The Lambda entry point; its settings come from the function's environment, set by the construct. */
 export async function handler(event: MigrationEvent): Promise<MigrationResponse> {
   return runDeployMigrations(event, {
@@ -109,7 +116,7 @@ export async function handler(event: MigrationEvent): Promise<MigrationResponse>
     port: Number(requiredEnvironment('DB_PORT')),
     database: requiredEnvironment('DB_NAME'),
     secretArn: requiredEnvironment('DB_SECRET_ARN'),
-    sslMode: (process.env.DB_SSLMODE ?? 'verify-full') as SslMode,
+    sslMode: sslModeFromEnvironment(),
     migrationsRoot: path.join(__dirname, 'migrations'),
     fetchSecret: fetchSecretFromSecretsManager,
     log: (line) => console.log(line),

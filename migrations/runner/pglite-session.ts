@@ -7,7 +7,15 @@ import { SqlSession } from './sql-session';
  */
 export async function openPglite(dataDir?: string): Promise<SqlSession> {
   const db = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
-  await db.waitReady;
+  try {
+    await db.waitReady;
+  } catch (error) {
+    // PGlite loads Node built-ins with dynamic import(), which jest allows only under this flag.
+    if (String(error).includes('experimental-vm-modules')) {
+      throw new Error('PGlite under jest needs node --experimental-vm-modules: run the tests with `npm test`', { cause: error });
+    }
+    throw error;
+  }
   return {
     description: dataDir === undefined ? 'PGlite (in memory)' : `PGlite (data directory ${dataDir})`,
     async execute(sql) {

@@ -112,3 +112,17 @@ describe('the bundled migrations Lambda handler', () => {
     expect(result).toEqual({ ok: false, output: `ERROR secret ${SECRET_ARN} has no username and password keys` });
   });
 });
+
+describe('the bundled handler with a bad environment', () => {
+  test('GIVEN DB_SSLMODE=prefer WHEN invoked THEN it refuses naming the variable', async () => {
+    const url = await createDatabase(server);
+    const result = await invoke({ system: 'gaming-platform', checksum: bundle.migrationsChecksum }, databaseName(url), { DB_SSLMODE: 'prefer' });
+    expect(result).toEqual({ ok: false, output: 'ERROR environment variable DB_SSLMODE must be one of disable, require, verify-ca, verify-full, got "prefer"' });
+  });
+
+  test('GIVEN an invocation for another system WHEN invoked THEN it refuses', async () => {
+    const url = await createDatabase(server);
+    const result = await invoke({ system: 'trivia-nft', checksum: bundle.migrationsChecksum }, databaseName(url));
+    expect(result).toEqual({ ok: false, output: 'ERROR invoked for system "trivia-nft", but this function migrates gaming-platform' });
+  });
+});
