@@ -22,6 +22,11 @@ export interface MigrationBundle {
 const cache = new Map<string, MigrationBundle>();
 let handlerCode: string | undefined;
 
+/** Forgets bundles built by this process (tests use it to rebuild from disk). */
+export function clearBundleCache(): void {
+  cache.clear();
+}
+
 /**
  * Bundles the runner's Lambda handler with esbuild (pg included; the AWS SDK v3 is left out because
  * the Lambda Node.js runtime provides it). Paths in the bundle's comments are relative to the
@@ -66,6 +71,12 @@ export function buildMigrationBundle(system: string, migrationsRoot: string): Mi
   const assetHash = hash.digest('hex').slice(0, 32).toUpperCase();
 
   const directory = path.join(os.tmpdir(), `datastack-migration-bundle-${system}-${assetHash}`);
+  // Reuse a bundle from an earlier synth only if it is intact (a temp-directory cleaner may have been at it).
+  const intact = () => entries.every(([name, content]) => {
+    const file = path.join(directory, name);
+    return fs.existsSync(file) && fs.readFileSync(file, 'utf8') === content;
+  });
+  if (fs.existsSync(directory) && !intact()) fs.rmSync(directory, { recursive: true, force: true });
   if (!fs.existsSync(directory)) {
     // Write beside, then rename: a concurrent synth never sees a half-written bundle.
     const staging = `${directory}.partial-${process.pid}`;

@@ -7,6 +7,7 @@ import { App, LocalBackend, Testing, TerraformStack } from 'cdktf';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { buildMigrationBundle, clearBundleCache } from '../../../modules/migrations/migration-bundle';
 import { MigrationFunction, MigrationFunctionProps, VPC_ACCESS_ACTIONS } from '../../../modules/migrations/migration-function';
 import { GAMING_PLATFORM_MIGRATIONS, migrationsRootWith, removeTemporaryDirectories } from '../../support/migration-fixtures';
 
@@ -267,5 +268,22 @@ describe('migration function: validation', () => {
   test('GIVEN a system whose files are out of sequence WHEN built THEN synthesis fails naming the file', () => {
     const root = migrationsRootWith('gaming-platform', { '0001_a.sql': 'SELECT 1;', '0003_c.sql': 'SELECT 1;' });
     expect(() => synth({ migrationsRoot: root })).toThrow('migration file 0003_c.sql is out of sequence');
+  });
+});
+
+describe('migration bundle', () => {
+  test('GIVEN a staged bundle damaged on disk WHEN built again THEN it is rewritten, not reused', () => {
+    const root = migrationsRootWith('gaming-platform', { '0001_a.sql': 'CREATE TABLE damaged_bundle_probe (id int);' });
+    const first = buildMigrationBundle('gaming-platform', root);
+    fs.writeFileSync(path.join(first.directory, 'index.js'), 'truncated');
+    clearBundleCache();
+
+    const second = buildMigrationBundle('gaming-platform', root);
+
+    expect(second.directory).toBe(first.directory);
+    expect(fs.readFileSync(path.join(second.directory, 'index.js'), 'utf8')).toContain('datastack_migrations');
+    expect(fs.readFileSync(path.join(second.directory, 'migrations', 'gaming-platform', '0001_a.sql'), 'utf8')).toBe('CREATE TABLE damaged_bundle_probe (id int);');
+    fs.rmSync(second.directory, { recursive: true, force: true });
+    clearBundleCache();
   });
 });
