@@ -1,17 +1,8 @@
+import type { DaxSizing } from '../../modules/dax/dax-cluster';
+import type { CapacityRange, DynamoDbBilling } from '../../modules/dynamodb/table-billing';
 import { EnvironmentConfig } from '../common/environment';
 
-/** Capacity bounds of a PROVISIONED DynamoDB throughput dimension, driven by target-tracking autoscaling. */
-export interface CapacityRange {
-  /** The floor autoscaling never goes below. */
-  readonly min: number;
-  /** The ceiling autoscaling never goes above. */
-  readonly max: number;
-}
-
-/** DynamoDB capacity: on demand, or provisioned with autoscaling between bounds. */
-export type DynamoDbBilling =
-  | { readonly mode: 'PAY_PER_REQUEST' }
-  | { readonly mode: 'PROVISIONED'; readonly readCapacity: CapacityRange; readonly writeCapacity: CapacityRange };
+export type { CapacityRange, DynamoDbBilling };
 
 /** The gaming platform's sizing in one environment (seed 002's Inputs and its per-environment blocks). */
 export interface GamingPlatformEnvironment extends EnvironmentConfig {
@@ -30,8 +21,13 @@ export interface GamingPlatformEnvironment extends EnvironmentConfig {
     readonly performanceInsights: { readonly enabled: false } | { readonly enabled: true; readonly retentionDays: number };
   };
   readonly dynamodb: {
-    /** Capacity mode of every table and index. */
+    /** Capacity mode of every table and index (PROVISIONED adds target-tracking autoscaling). */
     readonly billing: DynamoDbBilling;
+    /**
+     * `deletion_protection_enabled` on every table and replica.
+     * @default true
+     */
+    readonly deletionProtection?: boolean;
   };
   readonly cache: {
     /** ElastiCache node type. */
@@ -41,12 +37,8 @@ export interface GamingPlatformEnvironment extends EnvironmentConfig {
     /** Days of automatic snapshots (0 turns them off). */
     readonly snapshotRetentionDays: number;
   };
-  readonly dax: {
-    /** DAX node type. */
-    readonly nodeType: string;
-    /** DAX nodes (1 is not fault-tolerant). */
-    readonly replicationFactor: number;
-  };
+  /** The DAX cluster in the primary Region: node type, nodes (below 3 is not fault-tolerant), cache TTLs. */
+  readonly dax: DaxSizing;
   /**
    * The PostgreSQL migrations (docs/migrations.md).
    * @default - { onDeploy: true }

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { AlarmTopics } from '../../modules/alarms/alarm-topics';
 import { regionConstructId } from '../../modules/regions/aws-regions';
 import { DataStack } from '../common/data-stack';
+import { addDynamoDbTier } from './dynamodb-tier';
 import { GamingPlatformEnvironment } from './gaming-platform-environment';
 
 export const GAMING_PLATFORM = 'gaming-platform';
@@ -27,6 +28,7 @@ export class GamingPlatformStack extends DataStack {
         }),
       );
     }
+    addDynamoDbTier(this);
   }
 
   /** The alarm topics of one of the stack's Regions (alarms notify topics in their own Region only). */

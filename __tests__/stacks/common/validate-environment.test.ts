@@ -36,6 +36,14 @@ const BAD_CONFIGURATIONS: [string, Record<string, unknown>, string][] = [
   ['a Performance Insights retention AWS rejects', { aurora: { ...BASE_ENVIRONMENT.aurora, performanceInsights: { enabled: true, retentionDays: 30 } } }, `${PREFIX}.aurora.performanceInsights.retentionDays must be 7, 731, or a multiple of 31 up to 713, got 30`],
   ['too many Redis nodes', { cache: { ...BASE_ENVIRONMENT.cache, nodeCount: 7 } }, `${PREFIX}.cache.nodeCount must be an integer 1-6, got 7`],
   ['a DAX replication factor above 10', { dax: { ...BASE_ENVIRONMENT.dax, replicationFactor: 11 } }, `${PREFIX}.dax.replicationFactor must be an integer 1-10, got 11`],
+  ['an unknown DAX node type', { dax: { ...BASE_ENVIRONMENT.dax, nodeType: 'dax.r6g.large' } }, `${PREFIX}.dax.nodeType must be one of "dax.t2.small", "dax.t2.medium", "dax.t3.small",`],
+  ['a negative DAX query cache TTL', { dax: { ...BASE_ENVIRONMENT.dax, queryTtlMillis: -5 } }, `${PREFIX}.dax.queryTtlMillis must be a whole number of milliseconds, 0 or more, got -5`],
+  ['an unknown DynamoDB billing mode', { dynamodb: { billing: { mode: 'ON_DEMAND' } } }, `${PREFIX}.dynamodb.billing.mode must be one of "PAY_PER_REQUEST", "PROVISIONED", got "ON_DEMAND"`],
+  [
+    'an autoscaling target utilization above 90',
+    { dynamodb: { billing: { mode: 'PROVISIONED', readCapacity: { min: 5, max: 10 }, writeCapacity: { min: 5, max: 10 }, targetUtilizationPercent: 95 } } },
+    `${PREFIX}.dynamodb.billing.targetUtilizationPercent must be an integer 20-90, got 95`,
+  ],
   [
     'a provisioned read capacity min above its max',
     { dynamodb: { billing: { mode: 'PROVISIONED', readCapacity: { min: 50, max: 10 }, writeCapacity: { min: 5, max: 10 } } } },

@@ -1,0 +1,184 @@
+import { DaxCluster as DaxClusterResource } from '@cdktf/provider-aws/lib/dax-cluster';
+import { DaxParameterGroup } from '@cdktf/provider-aws/lib/dax-parameter-group';
+import { DaxSubnetGroup } from '@cdktf/provider-aws/lib/dax-subnet-group';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Testing, TerraformStack } from 'cdktf';
+import { AlarmTopics } from '../../../modules/alarms/alarm-topics';
+import { DAX_DYNAMODB_ACTIONS } from '../../../modules/dax/dax-access-policy';
+import { DaxCluster, DaxClusterProps } from '../../../modules/dax/dax-cluster';
+import { daxClusterName } from '../../../modules/dax/dax-cluster-name';
+import { ResourceNaming } from '../../../modules/naming/resource-naming';
+import { warningsOf } from '../../fixtures/annotations';
+
+const TABLES = [
+  { tableArn: 'arn:aws:dynamodb:eu-west-2:111122223333:table/games', indexArns: ['arn:aws:dynamodb:eu-west-2:111122223333:table/games/index/byPlayer'] },
+  { tableArn: 'arn:aws:dynamodb:eu-west-2:111122223333:table/moves', indexArns: [] },
+];
+
+type Overrides = Partial<Omit<DaxClusterProps, 'provider' | 'alarmTopics'>> & { withAlarms?: boolean };
+
+function synthDax(overrides: Overrides = {}) {
+  const stack = new TerraformStack(Testing.app(), 'test');
+  const provider = new AwsProvider(stack, 'Aws', { region: 'eu-west-2' });
+  const { withAlarms = false, ...props } = overrides;
+  const alarmTopics = withAlarms
+    ? new AlarmTopics(stack, 'Topics', {
+        provider,
+        region: 'eu-west-2',
+        naming: new ResourceNaming('gaming-platform', 'prod'),
+        existingTopicArns: { critical: 'arn:critical', warning: 'arn:warning', info: 'arn:info' },
+      })
+    : undefined;
+  new DaxCluster(stack, 'Dax', {
+    provider,
+    clusterName: 'gp-prod-dax',
+    namePrefix: 'gaming-platform-prod-dax-eu-west-2',
+    nodeType: 'dax.r4.xlarge',
+    replicationFactor: 3,
+    vpcId: 'vpc-0a1b',
+    subnetIds: ['subnet-a', 'subnet-b'],
+    applicationSecurityGroupIds: ['sg-app1', 'sg-app2'],
+    tables: TABLES,
+    alarmTopics,
+    ...props,
+  });
+  const text = Testing.synth(stack);
+  return { text, json: JSON.parse(text), stack };
+}
+
+const policyDocuments = (json: any) => Object.values(json.data.aws_iam_policy_document) as any[];
+
+describe('DAX cluster', () => {
+  const { text, json, stack } = synthDax();
+
+  test('GIVEN three nodes WHEN synthesized THEN the cluster is encrypted at rest, TLS on its endpoint, in its groups, without warning', () => {
+    expect(text).toHaveResourceWithProperties(DaxClusterResource, {
+      cluster_name: 'gp-prod-dax',
+      node_type: 'dax.r4.xlarge',
+      replication_factor: 3,
+      server_side_encryption: { enabled: true },
+      cluster_endpoint_encryption_type: 'TLS',
+      subnet_group_name: expect.stringMatching(/^\$\{aws_dax_subnet_group\..+\.name\}$/),
+      parameter_group_name: expect.stringMatching(/^\$\{aws_dax_parameter_group\..+\.name\}$/),
+      security_group_ids: [expect.stringMatching(/^\$\{aws_security_group\..+\.id\}$/)],
+      iam_role_arn: expect.stringMatching(/^\$\{aws_iam_role\..+\.arn\}$/),
+      depends_on: [expect.stringMatching(/^aws_iam_role_policy\./)],
+    });
+    expect(warningsOf(stack)).toEqual([]);
+  });
+
+  test('WHEN synthesized THEN the role is trusted by dax.amazonaws.com only', () => {
+    const trust = policyDocuments(json).find((doc) => doc.statement[0].actions.includes('sts:AssumeRole'));
+    expect(trust.statement).toEqual([{ actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['dax.amazonaws.com'] }] }]);
+  });
+
+  test('WHEN synthesized THEN the role policy allows the DAX actions on exactly the tables and their indexes, never "*"', () => {
+    const access = policyDocuments(json).find((doc) => doc.statement[0].sid === 'DaxReadsAndWritesItsTables');
+    expect(access.statement).toHaveLength(1);
+    expect(access.statement[0].actions).toEqual([...DAX_DYNAMODB_ACTIONS]);
+    expect(access.statement[0].resources).toEqual([
+      'arn:aws:dynamodb:eu-west-2:111122223333:table/games',
+      'arn:aws:dynamodb:eu-west-2:111122223333:table/games/index/byPlayer',
+      'arn:aws:dynamodb:eu-west-2:111122223333:table/moves',
+    ]);
+    expect(JSON.stringify(access)).not.toContain('"*"');
+    const rolePolicy = Object.values(json.resource.aws_iam_role_policy)[0] as any;
+    expect(rolePolicy.policy).toMatch(/^\$\{data\.aws_iam_policy_document\.Dax_AccessPolicy_\w+\.json\}$/);
+  });
+
+  test('WHEN synthesized THEN the subnet group holds the private subnets and the parameter group DAX\'s 5-minute TTLs', () => {
+    expect(text).toHaveResourceWithProperties(DaxSubnetGroup, { name: 'gaming-platform-prod-dax-eu-west-2', subnet_ids: ['subnet-a', 'subnet-b'] });
+    expect(text).toHaveResourceWithProperties(DaxParameterGroup, {
+      name: 'gaming-platform-prod-dax-eu-west-2',
+      parameters: [
+        { name: 'record-ttl-millis', value: '300000' },
+        { name: 'query-ttl-millis', value: '300000' },
+      ],
+    });
+  });
+
+  test('WHEN synthesized THEN only the application security groups reach 8111 and 9111, and nothing goes out', () => {
+    const group = Object.values(json.resource.aws_security_group)[0] as any;
+    expect(group.ingress.map((rule: any) => [rule.from_port, rule.to_port, rule.security_groups, rule.cidr_blocks])).toEqual([
+      [8111, 8111, ['sg-app1', 'sg-app2'], []],
+      [9111, 9111, ['sg-app1', 'sg-app2'], []],
+    ]);
+    expect(group.egress).toEqual([]);
+  });
+
+  test('GIVEN no alarm topics WHEN synthesized THEN no alarm', () => {
+    expect(json.resource.aws_cloudwatch_metric_alarm).toBeUndefined();
+  });
+});
+
+describe('DAX cluster overrides', () => {
+  test('GIVEN no sizing WHEN synthesized THEN three dax.r4.large nodes', () => {
+    expect(synthDax({ nodeType: undefined, replicationFactor: undefined }).text).toHaveResourceWithProperties(DaxClusterResource, {
+      node_type: 'dax.r4.large',
+      replication_factor: 3,
+    });
+  });
+
+  test('GIVEN cache TTLs WHEN synthesized THEN the parameter group carries them', () => {
+    expect(synthDax({ itemTtlMillis: 60000, queryTtlMillis: 1000 }).text).toHaveResourceWithProperties(DaxParameterGroup, {
+      parameters: [
+        { name: 'record-ttl-millis', value: '60000' },
+        { name: 'query-ttl-millis', value: '1000' },
+      ],
+    });
+  });
+
+  test.each([[1], [2]])('GIVEN %d node(s) WHEN synthesized THEN it warns that the cluster is not fault-tolerant', (nodes) => {
+    expect(warningsOf(synthDax({ replicationFactor: nodes }).stack)).toEqual([
+      `dax.replicationFactor is ${nodes}: a DAX cluster below 3 nodes is not fault-tolerant (a node or Availability Zone failure loses the cache or the cluster)`,
+    ]);
+  });
+
+  test('GIVEN an item TTL of 0 WHEN synthesized THEN it warns that items never expire by time', () => {
+    expect(warningsOf(synthDax({ itemTtlMillis: 0 }).stack)).toEqual([expect.stringContaining('dax.itemTtlMillis is 0: cached entries never expire by time')]);
+  });
+
+  test('GIVEN a burstable node type WHEN synthesized THEN it warns about CPU credits', () => {
+    expect(warningsOf(synthDax({ nodeType: 'dax.t3.small' }).stack)).toEqual([
+      'dax.nodeType dax.t3.small is burstable: DAX throttles requests when its CPU credits run out',
+    ]);
+  });
+
+  test('GIVEN alarm topics WHEN synthesized THEN CPU, throttled and error requests alarm on the cluster', () => {
+    const alarms = Object.values(synthDax({ withAlarms: true }).json.resource.aws_cloudwatch_metric_alarm) as any[];
+    expect(alarms.map((alarm) => [alarm.alarm_name, alarm.namespace, alarm.metric_name, alarm.dimensions, alarm.statistic, alarm.threshold, alarm.alarm_actions]).sort()).toEqual([
+      ['gaming-platform-prod-dax-eu-west-2-cpu-utilization', 'AWS/DAX', 'CPUUtilization', { ClusterId: 'gp-prod-dax' }, 'Average', 80, ['arn:warning']],
+      ['gaming-platform-prod-dax-eu-west-2-error-requests', 'AWS/DAX', 'ErrorRequestCount', { ClusterId: 'gp-prod-dax' }, 'Sum', 10, ['arn:warning']],
+      ['gaming-platform-prod-dax-eu-west-2-throttled-requests', 'AWS/DAX', 'ThrottledRequestCount', { ClusterId: 'gp-prod-dax' }, 'Sum', 0, ['arn:critical']],
+    ]);
+  });
+});
+
+describe('DAX cluster name', () => {
+  test.each([
+    ['gaming-platform', 'prod', 'gp-prod-dax'],
+    ['gaming-platform', 'staging', 'gp-staging-dax'],
+    ['shop', 'prod', 'shop-prod-dax'],
+  ])('GIVEN system %s in %s WHEN named THEN %s (at most 20 characters)', (system, environment, expected) => {
+    expect(daxClusterName(new ResourceNaming(system, environment))).toBe(expected);
+  });
+});
+
+const BAD_CLUSTERS: [string, Overrides, string][] = [
+  ['an unknown node type', { nodeType: 'dax.r6g.large' as any }, 'dax.nodeType must be one of "dax.t2.small", "dax.t2.medium", "dax.t3.small"'],
+  ['no node', { replicationFactor: 0 }, 'dax.replicationFactor must be an integer 1-10, got 0'],
+  ['eleven nodes', { replicationFactor: 11 }, 'dax.replicationFactor must be an integer 1-10, got 11'],
+  ['a cluster name over 20 characters', { clusterName: 'gaming-platform-prod-dax' }, 'dax.clusterName must be 1-20 letters, digits and single hyphens, starting with a letter, got "gaming-platform-prod-dax"'],
+  ['no table', { tables: [] }, 'dax.tables must list at least one table the cluster serves, got none'],
+  ['no application security group', { applicationSecurityGroupIds: [] }, 'dax.applicationSecurityGroupIds must list at least one security group, got []'],
+  ['a negative item TTL', { itemTtlMillis: -1 }, 'dax.itemTtlMillis must be a whole number of milliseconds, 0 or more, got -1'],
+  ['a fractional query TTL', { queryTtlMillis: 1.5 }, 'dax.queryTtlMillis must be a whole number of milliseconds, 0 or more, got 1.5'],
+  ['a CPU alarm threshold above 100', { cpuAlarmThresholdPercent: 120 }, 'dax.cpuAlarmThresholdPercent must be an integer 1-100, got 120'],
+  ['a malformed maintenance window', { maintenanceWindow: 'sunday 5am' }, 'dax.maintenanceWindow must be ddd:hh24:mi-ddd:hh24:mi, e.g. "sun:05:00-sun:06:00", got "sunday 5am"'],
+];
+
+describe('DAX cluster validation', () => {
+  test.each(BAD_CLUSTERS)('GIVEN %s WHEN built THEN it fails naming the prop', (_case, overrides, message) => {
+    expect(() => synthDax(overrides)).toThrow(message);
+  });
+});

@@ -1,0 +1,296 @@
+import { AppautoscalingPolicy } from '@cdktf/provider-aws/lib/appautoscaling-policy';
+import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Testing, TerraformStack } from 'cdktf';
+import { AlarmTopics } from '../../../modules/alarms/alarm-topics';
+import { GlobalTable, GlobalTableProps } from '../../../modules/dynamodb/global-table';
+import { TableDefinition } from '../../../modules/dynamodb/table-definition';
+import { ResourceNaming } from '../../../modules/naming/resource-naming';
+import { warningsOf } from '../../fixtures/annotations';
+
+const DEFINITION: TableDefinition = {
+  name: 'scores',
+  description: 'test table',
+  attributes: [
+    { name: 'boardId', type: 'S' },
+    { name: 'playerId', type: 'S' },
+    { name: 'score', type: 'N' },
+    { name: 'at', type: 'N' },
+  ],
+  hashKey: 'boardId',
+  rangeKey: 'playerId',
+  globalSecondaryIndexes: [
+    { name: 'byScore', hashKey: 'boardId', rangeKey: 'score', projection: { include: ['name'] } },
+    { name: 'byPlayer', hashKey: 'playerId', projection: 'KEYS_ONLY' },
+  ],
+  localSecondaryIndexes: [{ name: 'byTime', rangeKey: 'at', projection: 'ALL' }],
+  ttlAttribute: 'expiresAt',
+};
+
+type Overrides = Partial<Omit<GlobalTableProps, 'provider' | 'replicas'>> & { replicaRegions?: string[]; withAlarms?: boolean };
+
+function synthTable(overrides: Overrides = {}) {
+  const stack = new TerraformStack(Testing.app(), 'test');
+  const providers: Record<string, AwsProvider> = {
+    'eu-west-2': new AwsProvider(stack, 'AwsEuWest2', { region: 'eu-west-2', alias: 'eu_west_2' }),
+    'eu-west-1': new AwsProvider(stack, 'AwsEuWest1', { region: 'eu-west-1', alias: 'eu_west_1' }),
+  };
+  const topics = (region: string) =>
+    new AlarmTopics(stack, `Topics-${region}`, {
+      provider: providers[region] ?? providers['eu-west-2'],
+      region,
+      naming: new ResourceNaming('gaming-platform', 'prod'),
+      existingTopicArns: { critical: `arn:aws:sns:${region}:111122223333:critical`, warning: `arn:aws:sns:${region}:111122223333:warning`, info: `arn:aws:sns:${region}:111122223333:info` },
+    });
+  const { replicaRegions = [], withAlarms = false, ...props } = overrides;
+  const table = new GlobalTable(stack, 'Scores', {
+    provider: providers['eu-west-2'],
+    region: 'eu-west-2',
+    tableName: 'gaming-platform-prod-scores',
+    definition: DEFINITION,
+    kmsKeyArn: 'arn:aws:kms:eu-west-2:111122223333:key/primary',
+    alarmTopics: withAlarms ? topics('eu-west-2') : undefined,
+    replicas: replicaRegions.map((region) => ({
+      region,
+      provider: providers[region] ?? providers['eu-west-2'],
+      kmsKeyArn: `arn:aws:kms:${region}:111122223333:key/replica`,
+      alarmTopics: withAlarms ? topics(region) : undefined,
+    })),
+    ...props,
+  });
+  const text = Testing.synth(stack);
+  const json = JSON.parse(text);
+  return { text, json, table, stack, resource: Object.values(json.resource.aws_dynamodb_table)[0] as any };
+}
+
+const alarmsOf = (json: any) => Object.values(json.resource.aws_cloudwatch_metric_alarm ?? {}) as any[];
+
+describe('global table defaults', () => {
+  const { text, resource, json, stack } = synthTable();
+
+  test('GIVEN defaults WHEN synthesized THEN on-demand, streams, PITR, SSE with the given key and deletion protection', () => {
+    expect(text).toHaveResourceWithProperties(DynamodbTable, {
+      name: 'gaming-platform-prod-scores',
+      billing_mode: 'PAY_PER_REQUEST',
+      stream_enabled: true,
+      stream_view_type: 'NEW_AND_OLD_IMAGES',
+      point_in_time_recovery: { enabled: true },
+      server_side_encryption: { enabled: true, kms_key_arn: 'arn:aws:kms:eu-west-2:111122223333:key/primary' },
+      deletion_protection_enabled: true,
+      ttl: { enabled: true, attribute_name: 'expiresAt' },
+    });
+  });
+
+  test('GIVEN defaults WHEN synthesized THEN no capacity, no replica, no lifecycle, no autoscaling, no alarms', () => {
+    expect(resource.read_capacity).toBeUndefined();
+    expect(resource.write_capacity).toBeUndefined();
+    expect(resource.replica).toBeUndefined();
+    expect(resource.lifecycle).toBeUndefined();
+    expect(json.resource.aws_appautoscaling_target).toBeUndefined();
+    expect(json.resource.aws_cloudwatch_metric_alarm).toBeUndefined();
+    expect(warningsOf(stack)).toEqual([]);
+  });
+
+  test('GIVEN the definition WHEN synthesized THEN keys, attributes and indexes are exactly the definition', () => {
+    expect([resource.hash_key, resource.range_key]).toEqual(['boardId', 'playerId']);
+    expect(resource.attribute).toEqual(DEFINITION.attributes.map(({ name, type }) => ({ name, type })));
+    expect(resource.global_secondary_index).toEqual([
+      { name: 'byScore', hash_key: 'boardId', range_key: 'score', projection_type: 'INCLUDE', non_key_attributes: ['name'] },
+      { name: 'byPlayer', hash_key: 'playerId', projection_type: 'KEYS_ONLY' },
+    ]);
+    expect(resource.local_secondary_index).toEqual([{ name: 'byTime', range_key: 'at', projection_type: 'ALL' }]);
+  });
+
+  test('GIVEN a definition without TTL WHEN synthesized THEN there is no ttl block', () => {
+    const { ttlAttribute: _unused, ...withoutTtl } = DEFINITION;
+    expect(synthTable({ definition: withoutTtl }).resource.ttl).toBeUndefined();
+  });
+});
+
+describe('global table overrides', () => {
+  test('GIVEN a replica Region WHEN synthesized THEN a 2019.11.21 replica block with its own key, PITR, tags and deletion protection', () => {
+    expect(synthTable({ replicaRegions: ['eu-west-1'] }).resource.replica).toEqual([
+      {
+        region_name: 'eu-west-1',
+        kms_key_arn: 'arn:aws:kms:eu-west-1:111122223333:key/replica',
+        point_in_time_recovery: true,
+        propagate_tags: true,
+        deletion_protection_enabled: true,
+      },
+    ]);
+  });
+
+  test('GIVEN preventDestroy WHEN synthesized THEN lifecycle prevent_destroy', () => {
+    expect(synthTable({ preventDestroy: true }).resource.lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  test('GIVEN deletion protection off WHEN synthesized THEN off on table and replicas, with a warning', () => {
+    const { resource, stack } = synthTable({ deletionProtection: false, replicaRegions: ['eu-west-1'] });
+    expect(resource.deletion_protection_enabled).toBe(false);
+    expect(resource.replica[0].deletion_protection_enabled).toBe(false);
+    expect(warningsOf(stack)).toEqual([
+      'dynamodb.tables.scores.deletionProtection is off: gaming-platform-prod-scores and its replicas can be deleted by one API call',
+    ]);
+  });
+
+  describe('GIVEN PROVISIONED billing with a replica', () => {
+    const { resource, json, stack } = synthTable({
+      replicaRegions: ['eu-west-1'],
+      billing: { mode: 'PROVISIONED', readCapacity: { min: 5, max: 100 }, writeCapacity: { min: 2, max: 50 } },
+    });
+    const targets = Object.values(json.resource.aws_appautoscaling_target) as any[];
+
+    test('WHEN synthesized THEN it warns that replicas need the write autoscaling to exist first', () => {
+      expect(warningsOf(stack)).toEqual([expect.stringContaining('dynamodb.tables.scores.billing is PROVISIONED with replicas: DynamoDB adds a replica only to a table whose write capacity is already autoscaled')]);
+    });
+    const policies = Object.values(json.resource.aws_appautoscaling_policy) as any[];
+
+    test('WHEN synthesized THEN table and GSIs start at the minimum and Terraform leaves capacity to autoscaling', () => {
+      expect([resource.billing_mode, resource.read_capacity, resource.write_capacity]).toEqual(['PROVISIONED', 5, 2]);
+      expect(resource.global_secondary_index.map((index: any) => [index.read_capacity, index.write_capacity])).toEqual([[5, 2], [5, 2]]);
+      expect(resource.lifecycle).toEqual({ ignore_changes: ['read_capacity', 'write_capacity', 'global_secondary_index'] });
+    });
+
+    test('WHEN synthesized THEN reads and writes of the table and each GSI scale in every Region', () => {
+      const tableRef = `\${aws_dynamodb_table.${Object.keys(json.resource.aws_dynamodb_table)[0]}.name}`;
+      const expected = ['aws.eu_west_2', 'aws.eu_west_1'].flatMap((provider) =>
+        [`table/${tableRef}`, `table/${tableRef}/index/byScore`, `table/${tableRef}/index/byPlayer`].flatMap((resourceId) => {
+          const kind = resourceId.includes('/index/') ? 'index' : 'table';
+          return [
+            [provider, resourceId, `dynamodb:${kind}:ReadCapacityUnits`, 5, 100],
+            [provider, resourceId, `dynamodb:${kind}:WriteCapacityUnits`, 2, 50],
+          ];
+        }),
+      );
+      expect(targets.map((t) => [t.provider, t.resource_id, t.scalable_dimension, t.min_capacity, t.max_capacity]).sort()).toEqual(expected.sort());
+    });
+
+    test('WHEN synthesized THEN each target has a target-tracking policy at 70% on its own utilization metric', () => {
+      expect(policies).toHaveLength(12);
+      for (const policy of policies) {
+        const dimension = policy.scalable_dimension.includes('Read') ? 'Read' : 'Write';
+        expect(policy.policy_type).toBe('TargetTrackingScaling');
+        expect(policy.target_tracking_scaling_policy_configuration).toEqual({
+          target_value: 70,
+          predefined_metric_specification: { predefined_metric_type: `DynamoDB${dimension}CapacityUtilization` },
+        });
+      }
+    });
+  });
+
+  test('GIVEN PROVISIONED without replicas WHEN synthesized THEN there is nothing to warn about', () => {
+    const { stack } = synthTable({ billing: { mode: 'PROVISIONED', readCapacity: { min: 1, max: 10 }, writeCapacity: { min: 1, max: 10 } } });
+    expect(warningsOf(stack)).toEqual([]);
+  });
+
+  test('GIVEN a target utilization WHEN synthesized THEN the policies track it', () => {
+    const { text } = synthTable({
+      billing: { mode: 'PROVISIONED', readCapacity: { min: 1, max: 10 }, writeCapacity: { min: 1, max: 10 }, targetUtilizationPercent: 50 },
+    });
+    expect(text).toHaveResourceWithProperties(AppautoscalingPolicy, { target_tracking_scaling_policy_configuration: expect.objectContaining({ target_value: 50 }) });
+  });
+});
+
+describe('global table alarms', () => {
+  const { json } = synthTable({ replicaRegions: ['eu-west-1'], withAlarms: true });
+  const alarms = alarmsOf(json);
+  const inRegion = (provider: string) => alarms.filter((alarm) => alarm.provider === provider);
+
+  test('GIVEN alarm topics in both Regions WHEN synthesized THEN each Region alarms on its own throttles, system errors and replication to the other', () => {
+    for (const [provider, region, other] of [['aws.eu_west_2', 'eu-west-2', 'eu-west-1'], ['aws.eu_west_1', 'eu-west-1', 'eu-west-2']]) {
+      const byKey = (a: unknown, b: unknown) => JSON.stringify(a).localeCompare(JSON.stringify(b));
+      expect(inRegion(provider).map((alarm) => [alarm.metric_name, alarm.dimensions, alarm.alarm_actions]).sort(byKey)).toEqual([
+        ['ReadThrottleEvents', { TableName: 'gaming-platform-prod-scores' }, [`arn:aws:sns:${region}:111122223333:warning`]],
+        ['WriteThrottleEvents', { TableName: 'gaming-platform-prod-scores' }, [`arn:aws:sns:${region}:111122223333:warning`]],
+        ...['GetItem', 'Query', 'PutItem', 'UpdateItem'].map((operation) => [
+          'SystemErrors',
+          { TableName: 'gaming-platform-prod-scores', Operation: operation },
+          [`arn:aws:sns:${region}:111122223333:critical`],
+        ]),
+        ['ReplicationLatency', { TableName: 'gaming-platform-prod-scores', ReceivingRegion: other }, [`arn:aws:sns:${region}:111122223333:warning`]],
+      ].sort(byKey));
+    }
+  });
+
+  test('GIVEN alarms WHEN synthesized THEN names carry table and Region, counts treat missing data as fine, latency is above 60 s', () => {
+    const latency = alarms.find((alarm) => alarm.alarm_name === 'gaming-platform-prod-scores-eu-west-2-replication-latency-to-eu-west-1');
+    expect(latency).toMatchObject({ namespace: 'AWS/DynamoDB', statistic: 'Average', threshold: 60000, comparison_operator: 'GreaterThanThreshold' });
+    const throttles = alarms.find((alarm) => alarm.alarm_name === 'gaming-platform-prod-scores-eu-west-1-read-throttle-events');
+    expect(throttles).toMatchObject({ statistic: 'Sum', threshold: 0, treat_missing_data: 'notBreaching' });
+  });
+
+  test('GIVEN a single-Region table WHEN synthesized with alarms THEN there is no replication alarm', () => {
+    expect(alarmsOf(synthTable({ withAlarms: true }).json).map((alarm) => alarm.metric_name)).not.toContain('ReplicationLatency');
+  });
+
+  test('GIVEN chosen operations WHEN synthesized THEN SystemErrors alarms cover exactly those', () => {
+    const alarms = alarmsOf(synthTable({ withAlarms: true, systemErrorOperations: ['TransactWriteItems'] }).json);
+    expect(alarms.filter((alarm) => alarm.metric_name === 'SystemErrors').map((alarm) => alarm.dimensions.Operation)).toEqual(['TransactWriteItems']);
+  });
+});
+
+const SETTING = 'dynamodb.tables.scores';
+const BAD_TABLES: [string, Overrides, string][] = [
+  ['a table key over an undeclared attribute', { definition: { ...DEFINITION, hashKey: 'board' } }, `${SETTING}.hashKey must be a declared attribute (boardId, playerId, score, at), got "board"`],
+  [
+    'a GSI over an undeclared attribute',
+    { definition: { ...DEFINITION, globalSecondaryIndexes: [{ name: 'byScore', hashKey: 'boardId', rangeKey: 'points', projection: 'ALL' }, { name: 'byPlayer', hashKey: 'playerId', projection: 'ALL' }] } },
+    `${SETTING}.globalSecondaryIndexes[0].rangeKey must be a declared attribute (boardId, playerId, score, at), got "points"`,
+  ],
+  [
+    'an LSI over an undeclared attribute',
+    { definition: { ...DEFINITION, localSecondaryIndexes: [{ name: 'byTime', rangeKey: 'time', projection: 'ALL' }] } },
+    `${SETTING}.localSecondaryIndexes[0].rangeKey must be a declared attribute (boardId, playerId, score, at), got "time"`,
+  ],
+  [
+    'a declared attribute no key uses',
+    { definition: { ...DEFINITION, attributes: [...DEFINITION.attributes, { name: 'playerName', type: 'S' }] } },
+    `${SETTING}.attributes[4] must be used by the table's key or an index (DynamoDB rejects unused attribute definitions), got "playerName" which no key uses`,
+  ],
+  [
+    'an attribute declared twice',
+    { definition: { ...DEFINITION, attributes: [...DEFINITION.attributes, { name: 'score', type: 'S' }] } },
+    `${SETTING}.attributes[4] must declare each attribute once, got "score" again`,
+  ],
+  [
+    'an LSI on a table without sort key',
+    { definition: { ...DEFINITION, rangeKey: undefined, globalSecondaryIndexes: [{ name: 'byPlayer', hashKey: 'playerId', rangeKey: 'score', projection: 'ALL' }] } },
+    `${SETTING}.localSecondaryIndexes need the table to have a rangeKey, got none`,
+  ],
+  [
+    'two indexes with one name',
+    { definition: { ...DEFINITION, localSecondaryIndexes: [{ name: 'byScore', rangeKey: 'at', projection: 'ALL' }] } },
+    `${SETTING} index names must be unique, got "byScore" more than once`,
+  ],
+  [
+    'an access pattern over an unknown index',
+    { definition: { ...DEFINITION, accessPatterns: [{ name: 'top', description: 'top', operation: 'Query', indexName: 'byRank' }] } },
+    `${SETTING}.accessPatterns[0].indexName must be one of the table's indexes (byScore, byPlayer, byTime), got "byRank"`,
+  ],
+  ['a replica in the primary Region', { replicaRegions: ['eu-west-2'] }, `${SETTING}.replicas[0].region must differ from the table's own Region (eu-west-2), got "eu-west-2"`],
+  ['a replica Region named twice', { replicaRegions: ['eu-west-1', 'eu-west-1'] }, `${SETTING}.replicas[1].region must name each Region once, got "eu-west-1" again`],
+  ['an unknown replica Region', { replicaRegions: ['eu-west-9'] }, `${SETTING}.replicas[0].region must be an AWS Region (af-south-1,`],
+  [
+    'autoscaling min above max',
+    { billing: { mode: 'PROVISIONED', readCapacity: { min: 5, max: 100 }, writeCapacity: { min: 60, max: 50 } } },
+    `${SETTING}.billing.writeCapacity.min must not be above ${SETTING}.billing.writeCapacity.max (50), got 60`,
+  ],
+  [
+    'a capacity above the table quota',
+    { billing: { mode: 'PROVISIONED', readCapacity: { min: 5, max: 50000 }, writeCapacity: { min: 1, max: 50 } } },
+    `${SETTING}.billing.readCapacity.max must be an integer 1-40000, got 50000`,
+  ],
+  [
+    'a target utilization autoscaling rejects',
+    { billing: { mode: 'PROVISIONED', readCapacity: { min: 1, max: 10 }, writeCapacity: { min: 1, max: 10 }, targetUtilizationPercent: 95 } },
+    `${SETTING}.billing.targetUtilizationPercent must be an integer 20-90, got 95`,
+  ],
+  ['an unknown billing mode', { billing: { mode: 'ON_DEMAND' } as any }, `${SETTING}.billing.mode must be one of "PAY_PER_REQUEST", "PROVISIONED", got "ON_DEMAND"`],
+  ['a replication latency threshold below a second', { replicationLatencyThresholdMs: 10 }, `${SETTING}.replicationLatencyThresholdMs must be an integer 1000-3600000, got 10`],
+];
+
+describe('global table validation', () => {
+  test.each(BAD_TABLES)('GIVEN %s WHEN built THEN it fails naming the prop', (_case, overrides, message) => {
+    expect(() => synthTable(overrides)).toThrow(message);
+  });
+});

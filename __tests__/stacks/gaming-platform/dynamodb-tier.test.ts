@@ -1,0 +1,184 @@
+import { DaxCluster } from '@cdktf/provider-aws/lib/dax-cluster';
+import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
+import { GAMING_PLATFORM_TABLES } from '../../../stacks/gaming-platform/dynamodb-tables';
+import { GAMING_PLATFORM_ENVIRONMENTS } from '../../../stacks/gaming-platform/environments';
+import { warningsOf } from '../../fixtures/annotations';
+import { BASE_ENVIRONMENT, environmentWith } from '../../fixtures/gaming-platform-environment';
+import { synthGamingPlatform } from '../../fixtures/synth';
+
+const tablesOf = (json: any) => Object.values(json.resource.aws_dynamodb_table) as any[];
+const keyRef = (json: any, region: string) => {
+  const id = Object.keys(json.resource.aws_kms_key).find((key) => key.startsWith(`DynamoDbKey${region}_`));
+  if (!id) throw new Error(`no DynamoDB key in ${region}`);
+  return `\${aws_kms_key.${id}.arn}`;
+};
+const alarmsOf = (json: any) => Object.values(json.resource.aws_cloudwatch_metric_alarm) as any[];
+
+describe('the DynamoDB tier in dev (one Region)', () => {
+  const { json, text, stack } = synthGamingPlatform(GAMING_PLATFORM_ENVIRONMENTS.dev);
+
+  test('GIVEN dev WHEN synthesized THEN the four tables exist in eu-west-2 without replicas or prevent_destroy, still deletion-protected', () => {
+    expect(tablesOf(json).map((table) => [table.name, table.provider, table.replica, table.lifecycle, table.deletion_protection_enabled, table.billing_mode]).sort()).toEqual(
+      GAMING_PLATFORM_TABLES.map((table) => [`gaming-platform-dev-${table.name}`, 'aws.eu_west_2', undefined, undefined, true, 'PAY_PER_REQUEST']).sort(),
+    );
+  });
+
+  test('GIVEN dev WHEN synthesized THEN every table is encrypted with the eu-west-2 DynamoDB key, which is not destroy-protected', () => {
+    for (const table of tablesOf(json)) expect(table.server_side_encryption).toEqual({ enabled: true, kms_key_arn: keyRef(json, 'EuWest2') });
+    expect(text).toHaveResourceWithProperties(KmsAlias, { name: 'alias/gaming-platform-dev-dynamodb-eu-west-2' });
+    const key = Object.entries(json.resource.aws_kms_key).find(([id]) => id.startsWith('DynamoDbKeyEuWest2_'))![1] as any;
+    expect(key.lifecycle).toBeUndefined();
+  });
+
+  test('GIVEN dev WHEN synthesized THEN TTL is on games (ttl) and user sessions (expiresAt) only', () => {
+    const ttl = Object.fromEntries(tablesOf(json).map((table) => [table.name, table.ttl?.attribute_name]));
+    expect(ttl).toEqual({
+      'gaming-platform-dev-games': 'ttl',
+      'gaming-platform-dev-game-moves': undefined,
+      'gaming-platform-dev-leaderboard': undefined,
+      'gaming-platform-dev-user-sessions': 'expiresAt',
+    });
+  });
+
+  test('GIVEN dev WHEN synthesized THEN one dax.r4.large node, with the not-fault-tolerant warning', () => {
+    expect(text).toHaveResourceWithProperties(DaxCluster, { cluster_name: 'gp-dev-dax', node_type: 'dax.r4.large', replication_factor: 1 });
+    expect(warningsOf(stack)).toEqual([expect.stringContaining('dax.replicationFactor is 1: a DAX cluster below 3 nodes is not fault-tolerant')]);
+  });
+
+  test('GIVEN dev WHEN synthesized THEN no replication alarm (nothing to replicate to)', () => {
+    expect(alarmsOf(json).map((alarm) => alarm.metric_name)).not.toContain('ReplicationLatency');
+  });
+});
+
+describe('the DynamoDB tier in prod (two Regions)', () => {
+  const { json, text, stack } = synthGamingPlatform(BASE_ENVIRONMENT);
+  const daxCluster = Object.values(json.resource.aws_dax_cluster)[0] as any;
+
+  test('GIVEN prod WHEN synthesized THEN every table replicates to eu-west-1 with the eu-west-1 key, PITR, tags and deletion protection', () => {
+    for (const table of tablesOf(json)) {
+      expect(table.server_side_encryption.kms_key_arn).toBe(keyRef(json, 'EuWest2'));
+      expect(table.replica).toEqual([
+        { region_name: 'eu-west-1', kms_key_arn: keyRef(json, 'EuWest1'), point_in_time_recovery: true, propagate_tags: true, deletion_protection_enabled: true },
+      ]);
+      expect(table.point_in_time_recovery).toEqual({ enabled: true });
+      expect([table.stream_enabled, table.stream_view_type]).toEqual([true, 'NEW_AND_OLD_IMAGES']);
+    }
+  });
+
+  test('GIVEN prod WHEN synthesized THEN tables and their keys have prevent_destroy', () => {
+    for (const table of tablesOf(json)) expect(table.lifecycle).toEqual({ prevent_destroy: true });
+    const keys = Object.entries(json.resource.aws_kms_key).filter(([id]) => id.startsWith('DynamoDbKey'));
+    expect(keys.map(([, key]: [string, any]) => [key.provider, key.lifecycle]).sort()).toEqual([
+      ['aws.eu_west_1', { prevent_destroy: true }],
+      ['aws.eu_west_2', { prevent_destroy: true }],
+    ]);
+  });
+
+  test('GIVEN prod WHEN synthesized THEN three dax.r4.xlarge nodes in eu-west-2, TLS and SSE, no warning', () => {
+    expect(text).toHaveResourceWithProperties(DaxCluster, {
+      cluster_name: 'gp-prod-dax',
+      node_type: 'dax.r4.xlarge',
+      replication_factor: 3,
+      provider: 'aws.eu_west_2',
+      cluster_endpoint_encryption_type: 'TLS',
+      server_side_encryption: { enabled: true },
+    });
+    expect(warningsOf(stack)).toEqual([]);
+  });
+
+  test('GIVEN prod WHEN synthesized THEN the DAX policy lists exactly the four tables and their five indexes', () => {
+    const access = (Object.values(json.data.aws_iam_policy_document) as any[]).find((doc) => doc.statement[0].sid === 'DaxReadsAndWritesItsTables');
+    const tableArn = (name: string) => {
+      const id = Object.entries(json.resource.aws_dynamodb_table).find(([, table]: [string, any]) => table.name === `gaming-platform-prod-${name}`)![0];
+      return `\${aws_dynamodb_table.${id}.arn}`;
+    };
+    expect(access.statement[0].resources).toEqual([
+      tableArn('games'),
+      `${tableArn('games')}/index/byPlayer`,
+      tableArn('game-moves'),
+      tableArn('leaderboard'),
+      `${tableArn('leaderboard')}/index/byScore`,
+      `${tableArn('leaderboard')}/index/byPlayer`,
+      tableArn('user-sessions'),
+      `${tableArn('user-sessions')}/index/byUser`,
+    ]);
+  });
+
+  test('GIVEN prod WHEN synthesized THEN DAX sits in the primary private subnets behind the application security group', () => {
+    expect((Object.values(json.resource.aws_dax_subnet_group)[0] as any).subnet_ids).toEqual(['subnet-0aaa', 'subnet-0bbb']);
+    const group = json.resource.aws_security_group[daxCluster.security_group_ids[0].match(/aws_security_group\.(\w+)\.id/)[1]];
+    expect(group.ingress.map((rule: any) => [rule.from_port, rule.security_groups])).toEqual([
+      [8111, ['sg-0app']],
+      [9111, ['sg-0app']],
+    ]);
+  });
+
+  test('GIVEN prod WHEN synthesized THEN replication latency alarms run in each Region towards the other, on that Region\'s topics', () => {
+    const latency = alarmsOf(json).filter((alarm) => alarm.metric_name === 'ReplicationLatency');
+    expect(latency.map((alarm) => [alarm.provider, alarm.dimensions.TableName, alarm.dimensions.ReceivingRegion]).sort()).toEqual(
+      GAMING_PLATFORM_TABLES.flatMap((table) => [
+        ['aws.eu_west_1', `gaming-platform-prod-${table.name}`, 'eu-west-2'],
+        ['aws.eu_west_2', `gaming-platform-prod-${table.name}`, 'eu-west-1'],
+      ]).sort(),
+    );
+    for (const alarm of latency) {
+      const region = alarm.provider === 'aws.eu_west_1' ? 'EuWest1' : 'EuWest2';
+      expect(alarm.alarm_actions).toEqual([expect.stringMatching(new RegExp(`^\\$\\{aws_sns_topic\\.AlarmTopics${region}_Warning_\\w+\\.arn\\}$`))]);
+    }
+  });
+
+  test('GIVEN prod WHEN synthesized THEN DAX alarms on ErrorRequestCount, CPUUtilization and ThrottledRequestCount', () => {
+    const dax = alarmsOf(json).filter((alarm) => alarm.namespace === 'AWS/DAX');
+    expect(dax.map((alarm) => [alarm.metric_name, alarm.dimensions]).sort()).toEqual([
+      ['CPUUtilization', { ClusterId: 'gp-prod-dax' }],
+      ['ErrorRequestCount', { ClusterId: 'gp-prod-dax' }],
+      ['ThrottledRequestCount', { ClusterId: 'gp-prod-dax' }],
+    ]);
+  });
+
+  test('GIVEN prod WHEN synthesized THEN the outputs map each table to its name, ARN and stream, and give the DAX endpoint', () => {
+    const tableId = (name: string) => Object.entries(json.resource.aws_dynamodb_table).find(([, table]: [string, any]) => table.name === `gaming-platform-prod-${name}`)![0];
+    const daxId = Object.keys(json.resource.aws_dax_cluster)[0];
+    const byTable = (attribute: string) =>
+      Object.fromEntries(GAMING_PLATFORM_TABLES.map((table) => [table.name.replace(/-/g, '_'), `\${aws_dynamodb_table.${tableId(table.name)}.${attribute}}`]));
+    expect(json.output.dynamodb_table_names.value).toEqual(byTable('name'));
+    expect(json.output.dynamodb_table_arns.value).toEqual(byTable('arn'));
+    expect(json.output.dynamodb_stream_arns.value).toEqual(byTable('stream_arn'));
+    expect(json.output.dax_cluster_address.value).toBe(`\${aws_dax_cluster.${daxId}.cluster_address}`);
+    expect(json.output.dax_port.value).toBe(`\${aws_dax_cluster.${daxId}.port}`);
+    for (const name of ['dynamodb_table_names', 'dynamodb_table_arns', 'dynamodb_stream_arns', 'dax_cluster_address', 'dax_port']) {
+      expect(json.output[name].description).toEqual(expect.any(String));
+    }
+  });
+});
+
+describe('the DynamoDB tier with provisioned capacity', () => {
+  const { json } = synthGamingPlatform(
+    environmentWith({ dynamodb: { billing: { mode: 'PROVISIONED', readCapacity: { min: 5, max: 200 }, writeCapacity: { min: 5, max: 100 } } } }),
+  );
+
+  test('GIVEN PROVISIONED WHEN synthesized THEN reads and writes of every table and GSI autoscale in both Regions', () => {
+    const targets = Object.values(json.resource.aws_appautoscaling_target) as any[];
+    const indexes = GAMING_PLATFORM_TABLES.reduce((count, table) => count + (table.globalSecondaryIndexes?.length ?? 0), 0);
+    // (tables + GSIs) x (read, write) x 2 Regions
+    expect(targets).toHaveLength((GAMING_PLATFORM_TABLES.length + indexes) * 2 * 2);
+    expect(new Set(targets.map((target) => target.provider))).toEqual(new Set(['aws.eu_west_2', 'aws.eu_west_1']));
+    expect(Object.values(json.resource.aws_appautoscaling_policy)).toHaveLength(targets.length);
+  });
+
+  test('GIVEN PROVISIONED in prod WHEN synthesized THEN capacity changes are left to autoscaling and destroy is still prevented', () => {
+    for (const table of tablesOf(json)) {
+      expect(table.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['read_capacity', 'write_capacity', 'global_secondary_index'] });
+    }
+  });
+});
+
+describe('the DynamoDB tier with deletion protection turned off', () => {
+  test('GIVEN deletionProtection false WHEN synthesized THEN tables and replicas are unprotected and each table warns', () => {
+    const { json, stack } = synthGamingPlatform(environmentWith({ dynamodb: { billing: { mode: 'PAY_PER_REQUEST' }, deletionProtection: false } }));
+    for (const table of tablesOf(json)) {
+      expect([table.deletion_protection_enabled, table.replica[0].deletion_protection_enabled]).toEqual([false, false]);
+    }
+    expect(warningsOf(stack).filter((warning) => warning.includes('deletionProtection is off'))).toHaveLength(4);
+  });
+});
