@@ -110,10 +110,22 @@ export async function startThrowawayPostgres(options: ThrowawayPostgresOptions =
   const removeRoot = () => fs.rmSync(root, { recursive: true, force: true });
   try {
     run(initdb, ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'], timeoutSeconds * 1000);
-    const port = await freePort();
-    const serverOptions = ['-p', String(port), ...Object.entries(settings).flatMap(([key, value]) => ['-c', `${key}=${value}`])];
-    run(pgCtl, ['-D', dataDir, '-l', path.join(root, 'server.log'), '-w', '-t', String(timeoutSeconds), '-o', serverOptions.join(' '), 'start'],
-      (timeoutSeconds + 5) * 1000);
+    // The port is free when chosen but another process (another test file, another suite on the machine)
+    // may take it before postgres binds it: try a few ports before giving up.
+    let port = 0;
+    for (let attempt = 1; ; attempt++) {
+      port = await freePort();
+      const serverOptions = ['-p', String(port), ...Object.entries(settings).flatMap(([key, value]) => ['-c', `${key}=${value}`])];
+      try {
+        run(pgCtl, ['-D', dataDir, '-l', path.join(root, 'server.log'), '-w', '-t', String(timeoutSeconds), '-o', serverOptions.join(' '), 'start'],
+          (timeoutSeconds + 5) * 1000);
+        break;
+      } catch (error) {
+        const log = path.join(root, 'server.log');
+        const portTaken = fs.existsSync(log) && /could not bind|Address already in use/i.test(fs.readFileSync(log, 'utf8'));
+        if (!portTaken || attempt === 3) throw error;
+      }
+    }
     // If this process dies before stop() (a crashed or killed jest worker), a detached watchdog stops
     // the server and removes its directory, so no server outlives its test run.
     const asPostgres = runningAsRoot() ? 'runuser -u postgres -- ' : '';
