@@ -44,4 +44,12 @@ export interface GamingPlatformEnvironment extends EnvironmentConfig {
   };
   /** The DAX cluster in the primary Region: node type, nodes (below 3 is not fault-tolerant), cache TTLs. */
   readonly dax: DaxSizing;
+  /**
+   * The PostgreSQL migrations (docs/migrations.md).
+   * @default - { onDeploy: true }
+   */
+  readonly migrations?: {
+    /** Run migrations/gaming-platform on the primary cluster's writer at every deploy that changes them. */
+    readonly onDeploy: boolean;
+  };
 }

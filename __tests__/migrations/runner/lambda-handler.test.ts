@@ -1,0 +1,128 @@
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { MIGRATIONS_ROOT } from '../../../migrations/runner/systems';
+import { buildMigrationBundle } from '../../../modules/migrations/migration-bundle';
+import { closeSessions, createDatabase, databaseState, sessionFor } from '../../support/migration-fixtures';
+import { startThrowawayPostgres, ThrowawayPostgres } from '../../support/throwaway-postgres';
+
+// The esbuild bundle the Lambda runs, run by plain node outside jest, the way the Lambda runtime would:
+// settings from the environment, the master secret from Secrets Manager, TLS verified with the CAs in
+// NODE_EXTRA_CA_CERTS. Only the AWS SDK (provided by the Lambda runtime, not bundled) is a stand-in
+// that returns the secret.
+
+let server: ThrowawayPostgres;
+let lambdaDir: string;
+const bundle = buildMigrationBundle('gaming-platform', MIGRATIONS_ROOT);
+const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-2:111122223333:secret:master-AbCdEf';
+
+beforeAll(async () => {
+  server = await startThrowawayPostgres({ tls: true });
+  lambdaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'datastack-lambda-'));
+  fs.cpSync(bundle.directory, lambdaDir, { recursive: true });
+  const sdk = path.join(lambdaDir, 'node_modules', '@aws-sdk', 'client-secrets-manager');
+  fs.mkdirSync(sdk, { recursive: true });
+  fs.writeFileSync(
+    path.join(sdk, 'index.js'),
+    `exports.GetSecretValueCommand = class { constructor(input) { this.input = input; } };
+exports.SecretsManagerClient = class {
+  async send(command) {
+    if (command.input.SecretId !== process.env.DB_SECRET_ARN) throw new Error('AccessDeniedException: ' + command.input.SecretId);
+    return { SecretString: process.env.TEST_SECRET_STRING };
+  }
+};
+`,
+  );
+});
+afterAll(async () => {
+  await closeSessions();
+  await server?.stop();
+  fs.rmSync(lambdaDir, { recursive: true, force: true });
+});
+
+function invoke(event: object, database: string, env: Record<string, string> = {}): Promise<{ ok: boolean; output: string }> {
+  const script = `require('./index.js').handler(${JSON.stringify(event)}).then(
+    (result) => console.log(JSON.stringify(result)),
+    (error) => { console.log('ERROR ' + error.message); process.exitCode = 1; })`;
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['-e', script],
+      {
+        cwd: lambdaDir,
+        timeout: 60_000,
+        env: {
+          PATH: process.env.PATH,
+          MIGRATION_SYSTEM: 'gaming-platform',
+          DB_HOST: 'localhost',
+          DB_PORT: String(server.port),
+          DB_NAME: database,
+          DB_SECRET_ARN: SECRET_ARN,
+          DB_SSLMODE: 'verify-full',
+          NODE_EXTRA_CA_CERTS: server.caFile!,
+          TEST_SECRET_STRING: JSON.stringify({ username: 'postgres', password: 'unused-with-trust-auth' }),
+          ...env,
+        },
+      },
+      (error, stdout) => resolve({ ok: error === null, output: stdout.trim().split('\n').pop() ?? '' }),
+    );
+  });
+}
+
+const databaseName = (url: string) => new URL(url).pathname.slice(1);
+
+describe('the bundled migrations Lambda handler', () => {
+  test('GIVEN an empty database WHEN invoked twice with the bundle checksum THEN it applies everything once, over verify-full TLS', async () => {
+    const url = await createDatabase(server);
+    const event = { system: 'gaming-platform', checksum: bundle.migrationsChecksum };
+
+    const first = await invoke(event, databaseName(url));
+    const second = await invoke(event, databaseName(url));
+
+    expect(first).toEqual({ ok: true, output: expect.any(String) });
+    expect(JSON.parse(first.output)).toEqual({
+      system: 'gaming-platform',
+      checksum: bundle.migrationsChecksum,
+      applied: ['0001_users.sql', '0002_user_stats.sql', '0003_game_sessions.sql', '0004_support_tickets.sql'],
+      alreadyApplied: 0,
+    });
+    expect(JSON.parse(second.output)).toMatchObject({ applied: [], alreadyApplied: 4 });
+    expect((await databaseState(await sessionFor(url))).recorded).toHaveLength(4);
+  });
+
+  test('GIVEN an invocation whose checksum is not the bundled files\' WHEN invoked THEN it refuses and applies nothing', async () => {
+    const url = await createDatabase(server);
+    const result = await invoke({ system: 'gaming-platform', checksum: '0'.repeat(64) }, databaseName(url));
+    expect(result).toEqual({ ok: false, output: expect.stringMatching(/^ERROR the invocation carries migrations checksum 0{64}, but the bundled files have [0-9a-f]{64}/) });
+    expect(await databaseState(await sessionFor(url))).toEqual({ tables: [], recorded: [] });
+  });
+
+  test('GIVEN no CA for the server in NODE_EXTRA_CA_CERTS WHEN invoked THEN verify-full refuses the connection naming host and port', async () => {
+    const url = await createDatabase(server);
+    const result = await invoke({ system: 'gaming-platform', checksum: bundle.migrationsChecksum }, databaseName(url), { NODE_EXTRA_CA_CERTS: server.otherCaFile! });
+    expect(result).toEqual({ ok: false, output: expect.stringContaining(`ERROR cannot connect to PostgreSQL at localhost:${server.port}`) });
+  });
+
+  test('GIVEN a secret without a password WHEN invoked THEN it fails naming the secret', async () => {
+    const url = await createDatabase(server);
+    const result = await invoke({ system: 'gaming-platform', checksum: bundle.migrationsChecksum }, databaseName(url), {
+      TEST_SECRET_STRING: JSON.stringify({ username: 'postgres' }),
+    });
+    expect(result).toEqual({ ok: false, output: `ERROR secret ${SECRET_ARN} has no username and password keys` });
+  });
+});
+
+describe('the bundled handler with a bad environment', () => {
+  test('GIVEN DB_SSLMODE=prefer WHEN invoked THEN it refuses naming the variable', async () => {
+    const url = await createDatabase(server);
+    const result = await invoke({ system: 'gaming-platform', checksum: bundle.migrationsChecksum }, databaseName(url), { DB_SSLMODE: 'prefer' });
+    expect(result).toEqual({ ok: false, output: 'ERROR environment variable DB_SSLMODE must be one of disable, require, verify-ca, verify-full, got "prefer"' });
+  });
+
+  test('GIVEN an invocation for another system WHEN invoked THEN it refuses', async () => {
+    const url = await createDatabase(server);
+    const result = await invoke({ system: 'trivia-nft', checksum: bundle.migrationsChecksum }, databaseName(url));
+    expect(result).toEqual({ ok: false, output: 'ERROR invoked for system "trivia-nft", but this function migrates gaming-platform' });
+  });
+});

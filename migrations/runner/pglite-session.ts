@@ -1,0 +1,32 @@
+import { PGlite } from '@electric-sql/pglite';
+import { SqlSession } from './sql-session';
+
+/**
+ * Embedded PostgreSQL (PGlite: PostgreSQL compiled to WebAssembly, in this process), in memory or
+ * kept in `dataDir`. One connection, which is all the runner uses.
+ */
+export async function openPglite(dataDir?: string): Promise<SqlSession> {
+  const db = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
+  try {
+    await db.waitReady;
+  } catch (error) {
+    // PGlite loads Node built-ins with dynamic import(), which jest allows only under this flag.
+    if (String(error).includes('experimental-vm-modules')) {
+      throw new Error('PGlite under jest needs node --experimental-vm-modules: run the tests with `npm test`', { cause: error });
+    }
+    throw error;
+  }
+  return {
+    description: dataDir === undefined ? 'PGlite (in memory)' : `PGlite (data directory ${dataDir})`,
+    async execute(sql) {
+      await db.exec(sql);
+    },
+    async query<Row extends Record<string, unknown>>(sql: string, params: readonly unknown[] = []) {
+      const result = await db.query<Row>(sql, [...params]);
+      return result.rows;
+    },
+    async close() {
+      await db.close();
+    },
+  };
+}
