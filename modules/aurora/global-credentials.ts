@@ -69,6 +69,7 @@ export class GlobalDatabaseCredentials extends Construct {
   /** The version the primary cluster's `master_password_wo_version` takes. */
   public readonly masterPasswordVersion: number;
   private readonly secretArns = new Map<string, string>();
+  private readonly secretValues = new Map<string, SecretsmanagerSecretVersion>();
 
   constructor(scope: Construct, id: string, props: GlobalDatabaseCredentialsProps) {
     super(scope, id);
@@ -95,7 +96,7 @@ export class GlobalDatabaseCredentials extends Construct {
         kmsKeyId: placement.kmsKeyArn,
         recoveryWindowInDays: props.recoveryWindowInDays ?? 30,
       });
-      new SecretsmanagerSecretVersion(this, `Value${regionConstructId(placement.region)}`, {
+      const value = new SecretsmanagerSecretVersion(this, `Value${regionConstructId(placement.region)}`, {
         provider,
         secretId: secret.id,
         // The shape RDS and the Secrets Manager rotation functions use for PostgreSQL secrets.
@@ -110,7 +111,15 @@ export class GlobalDatabaseCredentials extends Construct {
         secretStringWoVersion: credentialsWriteVersion(props.passwordVersion, props.primaryRegion),
       });
       this.secretArns.set(placement.region, secret.arn);
+      this.secretValues.set(placement.region, value);
     }
+  }
+
+  /** The resource that writes the credentials into a Region's secret: readers of the secret depend on it. */
+  secretValueIn(region: string): SecretsmanagerSecretVersion {
+    const value = this.secretValues.get(region);
+    if (value === undefined) throw new Error(`No credentials secret in Region ${region}`);
+    return value;
   }
 
   /** The ARN of the credentials secret in a Region. */

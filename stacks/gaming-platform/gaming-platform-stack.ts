@@ -4,6 +4,7 @@ import { regionConstructId } from '../../modules/regions/aws-regions';
 import { DataStack } from '../common/data-stack';
 import { addAuroraTier } from './aurora-tier';
 import { addDynamoDbTier } from './dynamodb-tier';
+import { addMigrationsOnDeploy } from './migrations-tier';
 import { GamingPlatformEnvironment } from './gaming-platform-environment';
 
 export const GAMING_PLATFORM = 'gaming-platform';
@@ -29,7 +30,17 @@ export class GamingPlatformStack extends DataStack {
         }),
       );
     }
-    addAuroraTier(this);
+    const aurora = addAuroraTier(this);
+    const primary = aurora.primary;
+    addMigrationsOnDeploy(this, {
+      writerEndpoint: primary.clusterEndpoint,
+      port: primary.port,
+      databaseName: primary.databaseName,
+      masterSecretArn: aurora.secretArn,
+      secretKmsKeyArn: primary.kmsKeyArn,
+      // The writer must be up and the secret written before the function connects.
+      dependsOn: [primary.instances[0], aurora.credentials.secretValueIn(primary.region)],
+    });
     addDynamoDbTier(this);
   }
 

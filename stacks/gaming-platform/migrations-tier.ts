@@ -1,6 +1,5 @@
 import { ITerraformDependable, TerraformOutput } from 'cdktf';
 import { MigrationFunction } from '../../modules/migrations/migration-function';
-import { regionConstructId } from '../../modules/regions/aws-regions';
 import type { GamingPlatformStack } from './gaming-platform-stack';
 
 /** What the Aurora tier hands the migrations: the primary cluster's writer and its master secret. */
@@ -32,7 +31,8 @@ export function addMigrationsOnDeploy(stack: GamingPlatformStack, target: Migrat
   if (!(stack.config.migrations?.onDeploy ?? true)) return undefined;
   const region = stack.config.primaryRegion;
   const network = stack.networkFor(region);
-  const migrations = new MigrationFunction(stack, `Migrations${regionConstructId(region)}`, {
+  // Follows primaryRegion (the writer's Region); its id names no Region so a switchover changes no address.
+  const migrations = new MigrationFunction(stack, 'Migrations', {
     provider: stack.providers.forRegion(region),
     region,
     system: stack.naming.system,
