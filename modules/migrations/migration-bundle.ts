@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { buildSync } from 'esbuild';
+import { strToU8, zipSync } from 'fflate';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -8,16 +9,19 @@ import { loadMigrationFiles, MigrationFile, migrationsChecksum } from '../../mig
 const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
 const HANDLER_ENTRY = path.join(REPOSITORY_ROOT, 'migrations', 'runner', 'lambda-handler.ts');
 
-/** The on-deploy Lambda's code for one system: the runner bundled into index.js, and the system's SQL files. */
+/** The on-deploy Lambda's code for one system: the runner bundled into index.js, and the system's SQL files, zipped. */
 export interface MigrationBundle {
-  /** A directory holding `index.js` and `migrations/<system>/*.sql`, for a TerraformAsset. */
-  readonly directory: string;
-  /** A hash of everything in the directory (names and contents): the Lambda's source_code_hash. */
+  /** The zip archive (`index.js` and `migrations/<system>/*.sql`), for a file TerraformAsset. */
+  readonly archivePath: string;
+  /** A hash of everything in the archive (names and contents): the Lambda's source_code_hash. */
   readonly assetHash: string;
   /** The checksum of the SQL files alone (migrationsChecksum): what re-runs the invocation. */
   readonly migrationsChecksum: string;
   readonly files: readonly MigrationFile[];
 }
+
+/** The archive's file name inside the stack's assets directory. */
+export const BUNDLE_ARCHIVE_NAME = 'migrations.zip';
 
 const cache = new Map<string, MigrationBundle>();
 let handlerCode: string | undefined;
@@ -53,8 +57,19 @@ function bundleHandler(): string {
 }
 
 /**
- * Builds (or reuses) the bundle of one system's migrations. The staging directory is named by the
- * content hash under the OS temp directory, so synthesizing again reuses it and no path of this
+ * The zip of the bundle's files, the same bytes on every machine: entries in a fixed order, one fixed
+ * timestamp (built from local date fields, which is what the zip format stores), and Unix mode 0644 so
+ * the Lambda runtime's user can read them.
+ */
+function zipEntries(entries: readonly [string, string][]): Uint8Array {
+  const mtime = new Date(2000, 0, 1);
+  return zipSync(Object.fromEntries(entries.map(([name, content]) => [name, [strToU8(content), { mtime, os: 3, attrs: 0o644 << 16, level: 9 }]])));
+}
+
+/**
+ * Builds (or reuses) the bundle of one system's migrations. Zipped here, in-process, rather than by
+ * cdktf's archive asset, which starts a node process per stack on every synth. The archive is named by
+ * the content hash under the OS temp directory, so synthesizing again reuses it and no path of this
  * machine reaches the synthesized JSON (TerraformAsset copies it into the stack's `assets/`).
  */
 export function buildMigrationBundle(system: string, migrationsRoot: string): MigrationBundle {
@@ -70,29 +85,19 @@ export function buildMigrationBundle(system: string, migrationsRoot: string): Mi
   for (const [name, content] of entries) hash.update(`${name}\0${content}\0`);
   const assetHash = hash.digest('hex').slice(0, 32).toUpperCase();
 
+  const archive = zipEntries(entries);
   const directory = path.join(os.tmpdir(), `datastack-migration-bundle-${system}-${assetHash}`);
-  // Reuse a bundle from an earlier synth only if it is intact (a temp-directory cleaner may have been at it).
-  const intact = () => entries.every(([name, content]) => {
-    const file = path.join(directory, name);
-    return fs.existsSync(file) && fs.readFileSync(file, 'utf8') === content;
-  });
-  if (fs.existsSync(directory) && !intact()) fs.rmSync(directory, { recursive: true, force: true });
-  if (!fs.existsSync(directory)) {
-    // Write beside, then rename: a concurrent synth never sees a half-written bundle.
-    const staging = `${directory}.partial-${process.pid}`;
-    fs.rmSync(staging, { recursive: true, force: true });
-    for (const [name, content] of entries) {
-      fs.mkdirSync(path.dirname(path.join(staging, name)), { recursive: true });
-      fs.writeFileSync(path.join(staging, name), content);
-    }
-    try {
-      fs.renameSync(staging, directory);
-    } catch (error) {
-      fs.rmSync(staging, { recursive: true, force: true });
-      if (!fs.existsSync(directory)) throw error;
-    }
+  const archivePath = path.join(directory, BUNDLE_ARCHIVE_NAME);
+  // Reuse an archive from an earlier synth only if it is intact (a temp-directory cleaner may have been at it).
+  const intact = fs.existsSync(archivePath) && Buffer.from(archive).equals(fs.readFileSync(archivePath));
+  if (!intact) {
+    fs.mkdirSync(directory, { recursive: true });
+    // Write beside, then rename: a concurrent synth never sees a half-written archive.
+    const partial = `${archivePath}.partial-${process.pid}`;
+    fs.writeFileSync(partial, archive);
+    fs.renameSync(partial, archivePath);
   }
-  const bundle = { directory, assetHash, migrationsChecksum: checksum, files };
+  const bundle = { archivePath, assetHash, migrationsChecksum: checksum, files };
   cache.set(key, bundle);
   return bundle;
 }

@@ -171,7 +171,7 @@ export class MigrationFunction extends Construct {
     const functionName = `${props.namePrefix}-migrations`;
     const bundle = buildMigrationBundle(props.system, resolved.migrationsRoot);
     this.migrationsChecksum = bundle.migrationsChecksum;
-    const asset = new TerraformAsset(this, 'Bundle', { path: bundle.directory, type: AssetType.ARCHIVE, assetHash: bundle.assetHash });
+    const asset = new TerraformAsset(this, 'Bundle', { path: bundle.archivePath, type: AssetType.FILE, assetHash: bundle.assetHash });
 
     const logGroupName = `/aws/lambda/${functionName}`;
     const logKmsKeyArn = props.logKmsKeyArn ?? this.ownLogKey(props, functionName, logGroupName).arn;

@@ -1,4 +1,5 @@
 import { execFile } from 'child_process';
+import { unzipSync } from 'fflate';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -20,7 +21,11 @@ const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-2:111122223333:secret:master-
 beforeAll(async () => {
   server = await startThrowawayPostgres({ tls: true });
   lambdaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'datastack-lambda-'));
-  fs.cpSync(bundle.directory, lambdaDir, { recursive: true });
+  // What the Lambda service does with the archive: unpack it into the function's directory.
+  for (const [name, bytes] of Object.entries(unzipSync(fs.readFileSync(bundle.archivePath)))) {
+    fs.mkdirSync(path.dirname(path.join(lambdaDir, name)), { recursive: true });
+    fs.writeFileSync(path.join(lambdaDir, name), bytes);
+  }
   const sdk = path.join(lambdaDir, 'node_modules', '@aws-sdk', 'client-secrets-manager');
   fs.mkdirSync(sdk, { recursive: true });
   fs.writeFileSync(

@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaInvocation } from '@cdktf/provider-aws/lib/lambda-invocation';
@@ -7,6 +8,7 @@ import { App, LocalBackend, Testing, TerraformStack } from 'cdktf';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { strFromU8, unzipSync } from 'fflate';
 import { buildMigrationBundle, clearBundleCache } from '../../../modules/migrations/migration-bundle';
 import { MigrationFunction, MigrationFunctionProps, VPC_ACCESS_ACTIONS } from '../../../modules/migrations/migration-function';
 import { GAMING_PLATFORM_MIGRATIONS, migrationsRootWith, removeTemporaryDirectories } from '../../support/migration-fixtures';
@@ -62,7 +64,7 @@ describe('migration function: the Lambda', () => {
       architectures: ['arm64'],
       timeout: 600,
       memory_size: 512,
-      filename: expect.stringMatching(/^assets\/[\w-]+\/[0-9A-F]{32}\/archive\.zip$/),
+      filename: expect.stringMatching(/^assets\/[\w-]+\/[0-9A-F]{32}\/migrations\.zip$/),
       vpc_config: { subnet_ids: ['subnet-0aaa', 'subnet-0bbb'], security_group_ids: ['sg-0migrations'] },
       environment: {
         variables: {
@@ -272,18 +274,52 @@ describe('migration function: validation', () => {
 });
 
 describe('migration bundle', () => {
-  test('GIVEN a staged bundle damaged on disk WHEN built again THEN it is rewritten, not reused', () => {
-    const root = migrationsRootWith('gaming-platform', { '0001_a.sql': 'CREATE TABLE damaged_bundle_probe (id int);' });
+  const root = migrationsRootWith('gaming-platform', { '0001_a.sql': 'CREATE TABLE bundle_probe (id int);' });
+  afterEach(() => clearBundleCache());
+
+  /** The archive's entries as text, by name. */
+  function unzipped(archivePath: string): Record<string, string> {
+    return Object.fromEntries(Object.entries(unzipSync(fs.readFileSync(archivePath))).map(([name, bytes]) => [name, strFromU8(bytes)]));
+  }
+
+  test('GIVEN a system WHEN bundled THEN the archive holds the handler and the system\'s SQL files', () => {
+    const bundle = buildMigrationBundle('gaming-platform', root);
+    const entries = unzipped(bundle.archivePath);
+    expect(Object.keys(entries)).toEqual(['index.js', 'migrations/gaming-platform/0001_a.sql']);
+    expect(entries['index.js']).toContain('datastack_migrations');
+    expect(entries['migrations/gaming-platform/0001_a.sql']).toBe('CREATE TABLE bundle_probe (id int);');
+  });
+
+  test('GIVEN a staged archive damaged on disk WHEN built again THEN it is rewritten, not reused', () => {
     const first = buildMigrationBundle('gaming-platform', root);
-    fs.writeFileSync(path.join(first.directory, 'index.js'), 'truncated');
+    fs.writeFileSync(first.archivePath, 'truncated');
     clearBundleCache();
 
     const second = buildMigrationBundle('gaming-platform', root);
 
-    expect(second.directory).toBe(first.directory);
-    expect(fs.readFileSync(path.join(second.directory, 'index.js'), 'utf8')).toContain('datastack_migrations');
-    expect(fs.readFileSync(path.join(second.directory, 'migrations', 'gaming-platform', '0001_a.sql'), 'utf8')).toBe('CREATE TABLE damaged_bundle_probe (id int);');
-    fs.rmSync(second.directory, { recursive: true, force: true });
-    clearBundleCache();
+    expect(second.archivePath).toBe(first.archivePath);
+    expect(unzipped(second.archivePath)['migrations/gaming-platform/0001_a.sql']).toBe('CREATE TABLE bundle_probe (id int);');
+  });
+
+  test('GIVEN machines in different time zones WHEN each builds the archive THEN the bytes are the same', () => {
+    // A process reads TZ once, so each zone gets a process of its own.
+    const script = `
+      const fs = require('fs');
+      const { buildMigrationBundle } = require('./modules/migrations/migration-bundle');
+      const { archivePath } = buildMigrationBundle('gaming-platform', ${JSON.stringify(root)});
+      process.stdout.write(require('crypto').createHash('sha256').update(fs.readFileSync(archivePath)).digest('hex'));`;
+    const archiveHashIn = (zone: string) => {
+      const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+        cwd: path.resolve(__dirname, '..', '..', '..'),
+        env: { ...process.env, TZ: zone },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(run.stderr).toBe('');
+      return run.stdout;
+    };
+    const kiritimati = archiveHashIn('Pacific/Kiritimati');
+    expect(kiritimati).toMatch(/^[0-9a-f]{64}$/);
+    expect(archiveHashIn('America/Anchorage')).toBe(kiritimati);
   });
 });
