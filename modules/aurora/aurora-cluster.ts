@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { AlarmTopics } from '../alarms/alarm-topics';
 import { MetricAlarmSpec } from '../alarms/metric-alarm';
 import { CustomerManagedKey } from '../kms/customer-managed-key';
+import { EncryptedLogGroup } from '../logs';
 import { ResourceNaming } from '../naming/resource-naming';
 import { DataTierSecurityGroup } from '../network/data-tier-security-group';
 import { assertValid, integerInRange, ValidationRule } from '../validation';
@@ -101,6 +102,7 @@ interface ResolvedAuroraClusterProps {
   readonly preferredMaintenanceWindow: string;
   readonly performanceInsights: AuroraPerformanceInsights;
   readonly monitoringIntervalSeconds: number;
+  readonly logRetentionDays: number;
   readonly iamDatabaseAuthentication: boolean;
   readonly deletionProtection: boolean;
   readonly preventDestroy: boolean;
@@ -126,6 +128,7 @@ function resolve(props: AuroraClusterProps): ResolvedAuroraClusterProps {
     preferredMaintenanceWindow: props.preferredMaintenanceWindow ?? AURORA_DEFAULTS.preferredMaintenanceWindow,
     performanceInsights: props.performanceInsights ?? AURORA_DEFAULTS.performanceInsights,
     monitoringIntervalSeconds: props.monitoringIntervalSeconds ?? AURORA_DEFAULTS.monitoringIntervalSeconds,
+    logRetentionDays: props.logRetentionDays ?? AURORA_DEFAULTS.logRetentionDays,
     iamDatabaseAuthentication: props.iamDatabaseAuthentication ?? AURORA_DEFAULTS.iamDatabaseAuthentication,
     deletionProtection: props.deletionProtection ?? defaultDeletionProtection(props.environment),
     preventDestroy: props.preventDestroy ?? defaultPreventDestroy(props.environment),
@@ -219,6 +222,17 @@ export class AuroraCluster extends Construct {
         ? new EnhancedMonitoringRole(this, 'MonitoringRole', { provider, roleName: naming.name('aurora', 'monitoring', region) })
         : undefined;
 
+    // Before the cluster: RDS would otherwise create the log group itself, unencrypted and kept forever.
+    const postgresqlLog = new EncryptedLogGroup(this, 'PostgresqlLog', {
+      provider,
+      region,
+      name: `/aws/rds/cluster/${resolved.clusterIdentifier}/postgresql`,
+      writer: `Aurora cluster ${resolved.clusterIdentifier}`,
+      keyAliasName: `${resolved.clusterIdentifier}-logs`,
+      retentionInDays: resolved.logRetentionDays,
+      preventDestroy: resolved.preventDestroy,
+    });
+
     this.cluster = new RdsCluster(this, 'Cluster', {
       provider,
       clusterIdentifier: resolved.clusterIdentifier,
@@ -254,7 +268,7 @@ export class AuroraCluster extends Construct {
           }
         : undefined,
       applyImmediately: resolved.applyImmediately,
-      dependsOn: membership?.role === 'secondary' ? [...membership.dependsOn] : undefined,
+      dependsOn: [postgresqlLog.logGroup, ...(membership?.role === 'secondary' ? membership.dependsOn : [])],
       lifecycle: {
         preventDestroy: resolved.preventDestroy || undefined,
         ignoreChanges: membership === undefined ? undefined : globalMemberIgnoredChanges(membership.role),

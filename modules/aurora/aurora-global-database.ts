@@ -111,6 +111,7 @@ export class AuroraGlobalDatabase extends Construct {
       preferredMaintenanceWindow: props.preferredMaintenanceWindow,
       performanceInsights: props.performanceInsights,
       monitoringIntervalSeconds: props.monitoringIntervalSeconds,
+      logRetentionDays: props.logRetentionDays,
       iamDatabaseAuthentication: props.iamDatabaseAuthentication,
       clusterParameters: props.clusterParameters,
       instanceParameters: props.instanceParameters,

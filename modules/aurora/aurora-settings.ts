@@ -105,6 +105,11 @@ export interface AuroraClusterSettings {
    */
   readonly monitoringIntervalSeconds?: number;
   /**
+   * Days CloudWatch Logs keeps the exported PostgreSQL log (`/aws/rds/cluster/<id>/postgresql`).
+   * @default 365
+   */
+  readonly logRetentionDays?: number;
+  /**
    * IAM database authentication (tokens instead of passwords for users granted `rds_iam`).
    * @default false
    */

@@ -12,6 +12,7 @@ export const AURORA_DEFAULTS = {
   preferredMaintenanceWindow: 'sun:04:00-sun:05:00',
   performanceInsights: { enabled: true, retentionDays: 7 } as AuroraPerformanceInsights,
   monitoringIntervalSeconds: 60,
+  logRetentionDays: 365,
   iamDatabaseAuthentication: false,
   managedPasswordRotationDays: 7,
   /** The CA every instance's server certificate is signed by (RSA 2048, valid to 2061). */

@@ -1,3 +1,4 @@
+import { logRetentionRule } from '../logs';
 import { describeValue, integerInRange, matches, minNotAboveMax, numberInRange, oneOf, ValidationRule } from '../validation';
 import { AuroraCapacity, AuroraClusterSettings, AuroraGlobalDatabaseSettings } from './aurora-settings';
 import { AURORA_DEFAULTS } from './defaults';
@@ -84,6 +85,7 @@ export function auroraClusterSettingsRules(setting: string, settings: AuroraClus
     },
     integerInRange(`${setting}.port`, settings.port ?? AURORA_DEFAULTS.port, 1150, 65535),
     identifierRule(`${setting}.masterUsername`, settings.masterUsername ?? AURORA_DEFAULTS.masterUsername),
+    logRetentionRule(`${setting}.logRetentionDays`, settings.logRetentionDays ?? AURORA_DEFAULTS.logRetentionDays),
     oneOf(`${setting}.monitoringIntervalSeconds`, settings.monitoringIntervalSeconds ?? AURORA_DEFAULTS.monitoringIntervalSeconds, MONITORING_INTERVALS as readonly number[]),
   ];
   if (backupWindow !== undefined && maintenanceWindow !== undefined) {

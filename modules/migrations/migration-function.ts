@@ -1,7 +1,4 @@
-import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
-import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
-import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { DataAwsVpc } from '@cdktf/provider-aws/lib/data-aws-vpc';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
@@ -12,16 +9,13 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { AssetType, ITerraformDependable, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { listSystems, MIGRATIONS_ROOT } from '../../migrations/runner/systems';
-import { CustomerManagedKey } from '../kms/customer-managed-key';
+import { EncryptedLogGroup, logRetentionRule } from '../logs';
 import { assertValid, describeValue, integerInRange, matches, nonEmpty, oneOf, ValidationRule } from '../validation';
 import { buildMigrationBundle } from './migration-bundle';
 
 /** Lambda runtimes the bundle is built for (target node22 runs on both). */
 export const MIGRATION_FUNCTION_RUNTIMES = ['nodejs22.x', 'nodejs24.x'] as const;
 export type MigrationFunctionRuntime = (typeof MIGRATION_FUNCTION_RUNTIMES)[number];
-
-/** CloudWatch Logs' accepted retention periods, in days. */
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
 /** The network-interface actions Lambda needs to attach a function to a VPC (those of AWSLambdaVPCAccessExecutionRole, without its logs:* on "*"). */
 export const VPC_ACCESS_ACTIONS = [
@@ -130,7 +124,7 @@ export function migrationFunctionRules(setting: string, props: Omit<MigrationFun
       message: `${setting}.vpcId must be set when ${setting}.securityGroupIds is not (the function then gets its own security group), got ${describeValue(props.vpcId)}`,
     },
     matches(`${setting}.namePrefix`, props.namePrefix, /^[a-zA-Z0-9-_]{1,53}$/, '1-53 letters, digits, hyphens or underscores (the function name <prefix>-migrations has at most 64)'),
-    oneOf(`${setting}.logRetentionDays`, props.logRetentionDays ?? 365, LOG_RETENTION_DAYS),
+    logRetentionRule(`${setting}.logRetentionDays`, props.logRetentionDays ?? 365),
     integerInRange(`${setting}.timeoutSeconds`, props.timeoutSeconds ?? 600, 30, 900),
     integerInRange(`${setting}.memorySizeMb`, props.memorySizeMb ?? 512, 128, 10240),
     oneOf(`${setting}.runtime`, props.runtime ?? 'nodejs22.x', MIGRATION_FUNCTION_RUNTIMES),
@@ -173,13 +167,14 @@ export class MigrationFunction extends Construct {
     this.migrationsChecksum = bundle.migrationsChecksum;
     const asset = new TerraformAsset(this, 'Bundle', { path: bundle.archivePath, type: AssetType.FILE, assetHash: bundle.assetHash });
 
-    const logGroupName = `/aws/lambda/${functionName}`;
-    const logKmsKeyArn = props.logKmsKeyArn ?? this.ownLogKey(props, functionName, logGroupName).arn;
-    const logGroup = new CloudwatchLogGroup(this, 'LogGroup', {
+    const logGroup = new EncryptedLogGroup(this, 'Logs', {
       provider,
-      name: logGroupName,
+      region: props.region,
+      name: `/aws/lambda/${functionName}`,
+      writer: functionName,
+      keyAliasName: `${functionName}-logs`,
       retentionInDays: resolved.logRetentionDays,
-      kmsKeyId: logKmsKeyArn,
+      kmsKeyArn: props.logKmsKeyArn,
       tags: resolved.tags,
     });
 
@@ -260,7 +255,7 @@ export class MigrationFunction extends Construct {
       },
       loggingConfig: { logFormat: 'Text', logGroup: logGroup.name },
       tags: resolved.tags,
-      dependsOn: [logGroup, rolePolicy],
+      dependsOn: [logGroup.logGroup, rolePolicy],
     });
 
     this.invocation = new LambdaInvocation(this, 'Invocation', {
@@ -273,26 +268,6 @@ export class MigrationFunction extends Construct {
         database: `${props.writerEndpoint}:${resolved.port}/${props.databaseName}`,
       },
       dependsOn: [this.function, ...(props.dependsOn ?? [])],
-    });
-  }
-
-  /** A key CloudWatch Logs may use for this function's log group and no other. */
-  private ownLogKey(props: MigrationFunctionProps, functionName: string, logGroupName: string): CustomerManagedKey {
-    const { provider } = props;
-    const account = new DataAwsCallerIdentity(this, 'Account', { provider });
-    const partition = new DataAwsPartition(this, 'Partition', { provider });
-    const logGroupArn = `arn:${partition.partition}:logs:${props.region}:${account.accountId}:log-group:${logGroupName}`;
-    return new CustomerManagedKey(this, 'LogKey', {
-      provider,
-      description: `Encrypts the logs of ${functionName}`,
-      aliasName: `${functionName}-logs`,
-      serviceGrants: [
-        {
-          servicePrincipal: `logs.${props.region}.amazonaws.com`,
-          actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-          conditions: [{ test: 'ArnEquals', variable: 'kms:EncryptionContext:aws:logs:arn', values: [logGroupArn] }],
-        },
-      ],
     });
   }
 }

@@ -87,6 +87,29 @@ describe('single-Region Aurora cluster, Serverless v2', () => {
     expect(json.resource.aws_kms_key[key]).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30 });
   });
 
+  test('GIVEN defaults WHEN synthesized THEN the exported PostgreSQL log goes to a log group made first, kept 365 days, under a key only CloudWatch Logs may use for it', () => {
+    const { json } = synthCluster();
+    const logGroups = resourcesByPath(json, 'aws_cloudwatch_log_group');
+    const keys = Object.keys(json.resource.aws_kms_key);
+    const logKey = keys.find((name) => name.startsWith('Aurora_PostgresqlLog_Key_'));
+    expect(logGroups['Aurora/PostgresqlLog/Group']).toEqual(expect.objectContaining({
+      name: '/aws/rds/cluster/trivia-nft-staging-aurora-eu-west-2/postgresql',
+      retention_in_days: 365,
+      kms_key_id: `\${aws_kms_key.${logKey}.arn}`,
+    }));
+    const logGroupName = Object.keys(json.resource.aws_cloudwatch_log_group)[0];
+    const [cluster] = Object.values(json.resource.aws_rds_cluster) as any[];
+    expect(cluster.depends_on).toEqual([`aws_cloudwatch_log_group.${logGroupName}`]);
+    const policy = JSON.stringify(resourcesByPath(json, 'aws_iam_policy_document', 'data')['Aurora/PostgresqlLog/Key/Policy']);
+    expect(policy).toContain('logs.eu-west-2.amazonaws.com');
+    expect(policy).toContain(':log-group:/aws/rds/cluster/trivia-nft-staging-aurora-eu-west-2/postgresql');
+  });
+
+  test('GIVEN logRetentionDays 30 WHEN synthesized THEN the PostgreSQL log is kept 30 days', () => {
+    const { json } = synthCluster({ logRetentionDays: 30 });
+    expect(resourcesByPath(json, 'aws_cloudwatch_log_group')['Aurora/PostgresqlLog/Group'].retention_in_days).toBe(30);
+  });
+
   test.each([
     ['dev', false, undefined],
     ['staging', true, undefined],
@@ -98,6 +121,7 @@ describe('single-Region Aurora cluster, Serverless v2', () => {
     expect(cluster.deletion_protection).toBe(deletionProtection);
     expect(cluster.lifecycle?.prevent_destroy).toBe(preventDestroy);
     expect(key.lifecycle?.prevent_destroy).toBe(preventDestroy);
+    expect(resourcesByPath(json, 'aws_cloudwatch_log_group')['Aurora/PostgresqlLog/Group'].lifecycle?.prevent_destroy).toBe(preventDestroy);
   });
 
   test('GIVEN explicit deletionProtection false in prod WHEN synthesized THEN it is off and a warning says so', () => {
@@ -244,6 +268,7 @@ describe('single-Region Aurora cluster, Serverless v2', () => {
 const SETTING = 'aurora';
 // Each bad prop and the message naming it, the value and what is accepted.
 const BAD_PROPS: [string, Record<string, unknown>, string][] = [
+  ['a log retention CloudWatch does not offer', { logRetentionDays: 10 }, `${SETTING}.logRetentionDays must be one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653, got 10`],
   ['too many instances', { instanceCount: 17 }, `${SETTING}.instanceCount must be an integer 1-16, got 17`],
   ['no instance in a single-Region cluster', { instanceCount: 0 }, `${SETTING}.instanceCount must be an integer 1-16, got 0`],
   ['an unknown instance class', { instanceClass: 'db.r6g.larg', serverlessV2: undefined }, `${SETTING}.instanceClass must be a known Aurora PostgreSQL instance class (db.serverless, db.t3.medium, db.t3.large,`],

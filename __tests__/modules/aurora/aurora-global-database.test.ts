@@ -34,7 +34,17 @@ describe('Aurora Global Database', () => {
     }
     const primaryInstances = Object.keys(json.resource.aws_rds_cluster_instance).filter((name) => name.startsWith('Aurora_ClusterEuWest2_'));
     expect(primaryInstances).toHaveLength(2);
-    expect(secondary.depends_on.sort()).toEqual(primaryInstances.map((name) => `aws_rds_cluster_instance.${name}`).sort());
+    const [ownLogGroup] = Object.keys(json.resource.aws_cloudwatch_log_group).filter((name) => name.startsWith('Aurora_ClusterEuWest1_'));
+    expect(secondary.depends_on.sort()).toEqual([`aws_cloudwatch_log_group.${ownLogGroup}`, ...primaryInstances.map((name) => `aws_rds_cluster_instance.${name}`)].sort());
+  });
+
+  test('GIVEN logRetentionDays 90 WHEN synthesized THEN each member keeps its PostgreSQL log 90 days in its own Region', () => {
+    const { json } = synthGlobal(() => ({ logRetentionDays: 90 }));
+    const logGroups = Object.values(json.resource.aws_cloudwatch_log_group) as any[];
+    expect(logGroups.map((group) => [group.provider, group.name, group.retention_in_days]).sort()).toEqual([
+      ['aws.eu_west_1', '/aws/rds/cluster/trivia-nft-staging-aurora-eu-west-1/postgresql', 90],
+      ['aws.eu_west_2', '/aws/rds/cluster/trivia-nft-staging-aurora-eu-west-2/postgresql', 90],
+    ]);
   });
 
   test('GIVEN members WHEN synthesized THEN they ignore the drift the provider reports on Global Database members', () => {
@@ -68,7 +78,7 @@ describe('Aurora Global Database', () => {
   test('GIVEN the credentials WHEN synthesized THEN each Region has a secret under its own key, written with the same ephemeral password', () => {
     const { json, text } = synthGlobal((_providers) => ({ masterPasswordVersion: 2 }));
     const keys = resourcesByPath(json, 'aws_kms_key');
-    expect(Object.keys(keys).sort()).toEqual(['Aurora/ClusterEuWest1/Key', 'Aurora/ClusterEuWest2/Key']);
+    expect(Object.keys(keys).filter((key) => !key.includes('/PostgresqlLog/')).sort()).toEqual(['Aurora/ClusterEuWest1/Key', 'Aurora/ClusterEuWest2/Key']);
     const secrets = resourcesByPath(json, 'aws_secretsmanager_secret');
     const keyName = (region: string) => Object.keys(json.resource.aws_kms_key).find((name) => name.startsWith(`Aurora_Cluster${region}_Key`));
     expect(secrets['Aurora/Credentials/SecretEuWest2']).toMatchObject({

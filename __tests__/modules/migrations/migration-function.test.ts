@@ -77,7 +77,7 @@ describe('migration function: the Lambda', () => {
           NODE_EXTRA_CA_CERTS: '/var/runtime/ca-cert.pem',
         },
       },
-      logging_config: { log_format: 'Text', log_group: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.Migrations_LogGroup_\w+\.name\}$/) },
+      logging_config: { log_format: 'Text', log_group: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.Migrations_Logs_Group_\w+\.name\}$/) },
     });
   });
 
@@ -95,9 +95,9 @@ describe('migration function: the Lambda', () => {
 
   test('GIVEN no log key WHEN synthesized THEN the log group uses a key of its own that CloudWatch Logs may use for this log group only', () => {
     const { json } = synth({ logKmsKeyArn: undefined });
-    expect(only(json, 'aws_cloudwatch_log_group').kms_key_id).toMatch(/^\$\{aws_kms_key\.Migrations_LogKey_\w+\.arn\}$/);
+    expect(only(json, 'aws_cloudwatch_log_group').kms_key_id).toMatch(/^\$\{aws_kms_key\.Migrations_Logs_Key_\w+\.arn\}$/);
     expect(only(json, 'aws_kms_key')).toMatchObject({ enable_key_rotation: true, description: 'Encrypts the logs of gaming-platform-prod-migrations' });
-    expect(policyDocument(json, 'Migrations_LogKey_Policy').statement[1]).toEqual({
+    expect(policyDocument(json, 'Migrations_Logs_Key_Policy').statement[1]).toEqual({
       sid: 'ServiceGrant0',
       principals: [{ type: 'Service', identifiers: ['logs.eu-west-2.amazonaws.com'] }],
       actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
@@ -108,7 +108,7 @@ describe('migration function: the Lambda', () => {
           variable: 'kms:EncryptionContext:aws:logs:arn',
           values: [
             expect.stringMatching(
-              /^arn:\$\{data\.aws_partition\.Migrations_Partition_\w+\.partition\}:logs:eu-west-2:\$\{data\.aws_caller_identity\.Migrations_Account_\w+\.account_id\}:log-group:\/aws\/lambda\/gaming-platform-prod-migrations$/,
+              /^arn:\$\{data\.aws_partition\.Migrations_Logs_Partition_\w+\.partition\}:logs:eu-west-2:\$\{data\.aws_caller_identity\.Migrations_Logs_Account_\w+\.account_id\}:log-group:\/aws\/lambda\/gaming-platform-prod-migrations$/,
             ),
           ],
         },
@@ -143,7 +143,7 @@ describe('migration function: least-privilege role', () => {
       {
         sid: 'WriteOwnLogs',
         actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        resources: [expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.Migrations_LogGroup_\w+\.arn\}:\*$/)],
+        resources: [expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.Migrations_Logs_Group_\w+\.arn\}:\*$/)],
       },
       { sid: 'AttachToVpc', actions: [...VPC_ACCESS_ACTIONS], resources: ['*'] },
     ]);

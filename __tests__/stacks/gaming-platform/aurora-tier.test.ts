@@ -12,6 +12,7 @@ const TIER_TYPES = [
   'aws_rds_global_cluster', 'aws_rds_cluster', 'aws_rds_cluster_instance', 'aws_db_subnet_group', 'aws_security_group',
   'aws_rds_cluster_parameter_group', 'aws_db_parameter_group', 'aws_iam_role', 'aws_iam_role_policy_attachment',
   'aws_secretsmanager_secret', 'aws_secretsmanager_secret_version', 'aws_kms_key', 'aws_kms_alias', 'aws_cloudwatch_metric_alarm',
+  'aws_cloudwatch_log_group',
 ];
 
 /** The Aurora tier's resources as `type.construct/path`, sorted. */
@@ -34,6 +35,8 @@ describe('gaming-platform-prod Aurora Global Database', () => {
     const resources = auroraResources(json);
     expect(resources.filter((r) => !r.startsWith('aws_cloudwatch_metric_alarm'))).toEqual(
       [
+        'aws_cloudwatch_log_group.Aurora/ClusterEuWest1/PostgresqlLog/Group',
+        'aws_cloudwatch_log_group.Aurora/ClusterEuWest2/PostgresqlLog/Group',
         'aws_db_parameter_group.Aurora/ClusterEuWest1/ParameterGroups/Instance',
         'aws_db_parameter_group.Aurora/ClusterEuWest2/ParameterGroups/Instance',
         'aws_db_subnet_group.Aurora/ClusterEuWest1/SubnetGroup',
@@ -43,9 +46,13 @@ describe('gaming-platform-prod Aurora Global Database', () => {
         'aws_iam_role_policy_attachment.Aurora/ClusterEuWest1/MonitoringRole/Policy',
         'aws_iam_role_policy_attachment.Aurora/ClusterEuWest2/MonitoringRole/Policy',
         'aws_kms_alias.Aurora/ClusterEuWest1/Key/Alias',
+        'aws_kms_alias.Aurora/ClusterEuWest1/PostgresqlLog/Key/Alias',
         'aws_kms_alias.Aurora/ClusterEuWest2/Key/Alias',
+        'aws_kms_alias.Aurora/ClusterEuWest2/PostgresqlLog/Key/Alias',
         'aws_kms_key.Aurora/ClusterEuWest1/Key',
+        'aws_kms_key.Aurora/ClusterEuWest1/PostgresqlLog/Key',
         'aws_kms_key.Aurora/ClusterEuWest2/Key',
+        'aws_kms_key.Aurora/ClusterEuWest2/PostgresqlLog/Key',
         'aws_rds_cluster.Aurora/ClusterEuWest1/Cluster',
         'aws_rds_cluster.Aurora/ClusterEuWest2/Cluster',
         'aws_rds_cluster_instance.Aurora/ClusterEuWest1/Instance1',
@@ -153,7 +160,7 @@ describe('gaming-platform-prod Aurora Global Database', () => {
     const clusters = resourcesByPath(after, 'aws_rds_cluster');
     expect(clusters['Aurora/ClusterEuWest1/Cluster']).toHaveProperty('master_password_wo');
     expect(clusters['Aurora/ClusterEuWest2/Cluster']).not.toHaveProperty('master_password_wo');
-    expect(clusters['Aurora/ClusterEuWest2/Cluster'].depends_on[0]).toMatch(/^aws_rds_cluster_instance\.Aurora_ClusterEuWest1_Instance/);
+    expect(clusters['Aurora/ClusterEuWest2/Cluster'].depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_rds_cluster_instance\.Aurora_ClusterEuWest1_Instance/)]));
     // Each Region kept its capacity, so no instance is created or destroyed by the flip.
     expect(Object.keys(resourcesByPath(after, 'aws_rds_cluster_instance')).filter((p) => p.startsWith('Aurora/ClusterEuWest1/'))).toHaveLength(2);
   });
@@ -169,7 +176,7 @@ describe('gaming-platform-dev Aurora', () => {
     const instances = Object.values(resourcesByPath(json, 'aws_rds_cluster_instance'));
     expect(instances.map((instance) => instance.instance_class)).toEqual(['db.r6g.large']);
     expect(instances[0].performance_insights_enabled).toBe(false);
-    expect(Object.keys(resourcesByPath(json, 'aws_kms_key')).filter((p) => p.startsWith('Aurora/'))).toEqual(['Aurora/ClusterEuWest2/Key']);
+    expect(Object.keys(resourcesByPath(json, 'aws_kms_key')).filter((p) => p.startsWith('Aurora/'))).toEqual(['Aurora/ClusterEuWest2/Key', 'Aurora/ClusterEuWest2/PostgresqlLog/Key']);
     expect(json.output).not.toHaveProperty('secondary_cluster_endpoint');
     expect(Object.values(json.resource.aws_rds_global_cluster)[0]).toMatchObject({ global_cluster_identifier: 'gaming-platform-dev-aurora', deletion_protection: false });
   });

@@ -9,8 +9,8 @@ import { directorySnapshot } from '../../fixtures/directory-snapshot';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
-/** Absolute paths that name places on AWS, not on the build machine: CloudWatch log groups and the Lambda runtime's CA bundle. */
-const AWS_SIDE_PATHS = [/^\/aws\/lambda\//, /^\/var\/runtime\//];
+/** Absolute paths that name places on AWS, not on the build machine: AWS services' CloudWatch log groups and the Lambda runtime's CA bundle. */
+const AWS_SIDE_PATHS = [/^\/aws\/(lambda|rds)\//, /^\/var\/runtime\//];
 
 /** Every string in a JSON document. */
 function strings(value: unknown): string[] {
