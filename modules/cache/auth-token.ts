@@ -1,5 +1,7 @@
 import { Password } from '@cdktf/provider-random/lib/password';
 import { Construct } from 'constructs';
+import { CacheAuthentication } from './cache-settings';
+import { CACHE_DEFAULTS } from './defaults';
 
 /**
  * The special characters an ElastiCache AUTH token may hold: only `! & # $ ^ < > -` (so never `@`, `"`, `/`).
@@ -42,4 +44,11 @@ export class CacheAuthToken extends Construct {
     this.token = password.result;
     this.version = props.version;
   }
+}
+
+/** The token an authentication setting asks for: undefined with RBAC. */
+export function authTokenProps(authentication: CacheAuthentication | undefined): CacheAuthTokenProps | undefined {
+  const resolved = authentication ?? { kind: 'auth-token' };
+  if (resolved.kind !== 'auth-token') return undefined;
+  return { length: resolved.length ?? CACHE_DEFAULTS.authTokenLength, version: resolved.version ?? CACHE_DEFAULTS.authTokenVersion };
 }

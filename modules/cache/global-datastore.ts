@@ -5,6 +5,7 @@ import { AlarmTopics } from '../alarms/alarm-topics';
 import { ResourceNaming } from '../naming/resource-naming';
 import { regionConstructId } from '../regions/aws-regions';
 import { assertValid, describeValue, integerInRange, ValidationRule } from '../validation';
+import { authTokenProps, CacheAuthToken } from './auth-token';
 import { CacheReplicationGroupSettings } from './cache-settings';
 import { CACHE_DEFAULTS } from './defaults';
 import { supportsGlobalDatastore } from './node-types';
@@ -83,6 +84,8 @@ export class CacheGlobalDatastore extends Construct {
   public readonly globalReplicationGroupId: string;
   public readonly primary: CacheReplicationGroup;
   public readonly members: readonly CacheReplicationGroup[];
+  /** The AUTH token of every member (undefined with RBAC); its address names no Region, so a failover keeps it. */
+  public readonly authToken?: CacheAuthToken;
 
   constructor(scope: Construct, id: string, props: CacheGlobalDatastoreProps) {
     super(scope, id);
@@ -99,8 +102,11 @@ export class CacheGlobalDatastore extends Construct {
       alarmTopics: placement.alarmTopics,
     });
 
+    const tokenProps = authTokenProps(settings.authentication);
+    this.authToken = tokenProps ? new CacheAuthToken(this, 'AuthToken', tokenProps) : undefined;
     this.primary = new CacheReplicationGroup(this, `Group${regionConstructId(primary.region)}`, {
       ...groupIn(primary),
+      authToken: this.authToken,
       globalMembership: { role: 'primary' },
     });
     this.globalReplicationGroup = new ElasticacheGlobalReplicationGroup(this, 'GlobalReplicationGroup', {
@@ -116,7 +122,7 @@ export class CacheGlobalDatastore extends Construct {
         new CacheReplicationGroup(this, `Group${regionConstructId(member.region)}`, {
           ...groupIn(member),
           nodeCount: props.shards === undefined ? member.nodeCount ?? settings.nodeCount : undefined,
-          globalMembership: { role: 'member', globalReplicationGroupId: this.globalReplicationGroupId, authToken: this.primary.authToken },
+          globalMembership: { role: 'member', globalReplicationGroupId: this.globalReplicationGroupId, authToken: this.authToken },
         }),
     );
   }

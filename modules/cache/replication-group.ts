@@ -12,9 +12,9 @@ import { ResourceNaming } from '../naming/resource-naming';
 import { DataTierSecurityGroup } from '../network/data-tier-security-group';
 import { assertValid, describeValue, matches, ValidationRule } from '../validation';
 import { CacheAuthSecret } from './auth-secret';
-import { CacheAuthToken } from './auth-token';
+import { authTokenProps, CacheAuthToken } from './auth-token';
 import { cacheNodeAlarmSpecs, memberClusterIds } from './cache-alarms';
-import { AuthTokenAuthentication, CacheAlarmThresholds, CacheAuthentication, CacheReplicationGroupSettings } from './cache-settings';
+import { CacheAlarmThresholds, CacheAuthentication, CacheReplicationGroupSettings } from './cache-settings';
 import { CACHE_DEFAULTS, DEFAULT_CACHE_ALARM_THRESHOLDS, defaultApplyImmediately, defaultPreventDestroy } from './defaults';
 import { CacheEngineVersion } from './engine-version';
 import { cacheLogsKeyGrant, CacheLogGroups } from './log-groups';
@@ -68,6 +68,12 @@ export interface CacheReplicationGroupProps extends CacheReplicationGroupSetting
    * @default - no alarms
    */
   readonly alarmTopics?: AlarmTopics;
+  /**
+   * The AUTH token, when a caller keeps it outside the group so that its Terraform address does not depend on
+   * the Region (CacheGlobalDatastore, the gaming-platform tier). Ignored with RBAC.
+   * @default - a token of its own when authentication is an AUTH token
+   */
+  readonly authToken?: CacheAuthToken;
   /**
    * Membership in a Global Datastore (set by CacheGlobalDatastore).
    * @default - a single-Region replication group
@@ -176,10 +182,8 @@ export class CacheReplicationGroup extends Construct {
       kmsKeyArn: key.arn,
       retentionDays: props.logRetentionDays ?? CACHE_DEFAULTS.logRetentionDays,
     });
-    // A member inherits engine, version, node type, parameters, encryption in transit and AUTH from the primary.
-    const parameterGroup = member
-      ? undefined
-      : new CacheParameterGroup(this, 'ParameterGroup', {
+    // Members use the primary's; every Region has one so that a Global Datastore failover moves no address.
+    const parameterGroup = new CacheParameterGroup(this, 'ParameterGroup', {
           provider,
           namePrefix: groupId,
           engineVersion,
@@ -187,15 +191,11 @@ export class CacheReplicationGroup extends Construct {
           parameters: props.parameters,
           notifyKeyspaceEvents: props.notifyKeyspaceEvents,
         });
-    if (authentication.kind === 'auth-token' && !member) {
-      const tokenSettings = authentication as AuthTokenAuthentication;
-      this.authToken = new CacheAuthToken(this, 'AuthToken', {
-        length: tokenSettings.length ?? CACHE_DEFAULTS.authTokenLength,
-        version: tokenSettings.version ?? CACHE_DEFAULTS.authTokenVersion,
-      });
-    }
+    const tokenProps = authTokenProps(authentication);
+    if (tokenProps && !member) this.authToken = props.authToken ?? new CacheAuthToken(this, 'AuthToken', tokenProps);
     const token = this.authToken ?? member?.authToken;
 
+    // A member inherits engine, version, node type, parameters, encryption in transit and AUTH from the primary.
     this.replicationGroup = new ElasticacheReplicationGroup(this, 'ReplicationGroup', {
       provider,
       replicationGroupId: groupId,
@@ -206,7 +206,7 @@ export class CacheReplicationGroup extends Construct {
             engine: engineVersion.engine,
             engineVersion: engineVersion.version,
             nodeType,
-            parameterGroupName: parameterGroup!.name,
+            parameterGroupName: parameterGroup.name,
             port,
             transitEncryptionEnabled: true,
             transitEncryptionMode: props.transitEncryptionMode ?? CACHE_DEFAULTS.transitEncryptionMode,

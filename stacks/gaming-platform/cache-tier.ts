@@ -1,5 +1,6 @@
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
+import { authTokenProps, CacheAuthToken } from '../../modules/cache/auth-token';
 import { CacheGlobalDatastore, CacheGlobalDatastoreRegion } from '../../modules/cache/global-datastore';
 import { CacheReplicationGroup } from '../../modules/cache/replication-group';
 import { cacheReplicationGroupRules } from '../../modules/cache/validate-cache';
@@ -64,9 +65,12 @@ export function addCacheTier(stack: GamingPlatformStack): CacheReplicationGroup 
       value: member.readerEndpoint,
     });
   } else {
+    // The same addresses as CacheGlobalDatastore's (Redis/AuthToken, Redis/Group<Region>), so adding one later moves nothing.
     const scope = new Construct(stack, 'Redis');
+    const tokenProps = authTokenProps(settings.authentication);
     primary = new CacheReplicationGroup(scope, `Group${regionConstructId(config.primaryRegion)}`, {
       ...settings,
+      authToken: tokenProps ? new CacheAuthToken(scope, 'AuthToken', tokenProps) : undefined,
       naming,
       environment: config.name,
       ...placement(config.primaryRegion),

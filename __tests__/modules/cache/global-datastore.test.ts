@@ -49,7 +49,7 @@ describe('Global Datastore (seed 004, cross-Region recovery)', () => {
     expect(Object.keys(json.resource.random_password)).toHaveLength(1);
     expect(datastore.members[0].authSecretArn).toBeDefined();
     const secrets = byName(json, 'aws_secretsmanager_secret_version');
-    expect(secrets.Redis_GroupEuWest1_AuthSecret_Value.secret_string_wo).toContain('random_password.Redis_GroupEuWest2_AuthToken');
+    expect(secrets.Redis_GroupEuWest1_AuthSecret_Value.secret_string_wo).toContain('random_password.Redis_AuthToken');
   });
 
   test('GIVEN alarm topics per Region WHEN synthesized THEN each group\'s alarms notify its own Region', () => {
