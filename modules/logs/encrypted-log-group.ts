@@ -3,7 +3,7 @@ import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-i
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
-import { CustomerManagedKey } from '../kms/customer-managed-key';
+import { CustomerManagedKey, KeyServiceGrant } from '../kms/customer-managed-key';
 import { assertValid, nonEmpty, oneOf, ValidationRule } from '../validation';
 
 /** CloudWatch Logs' accepted retention periods, in days. */
@@ -11,6 +11,24 @@ export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 36
 
 /** The KMS actions CloudWatch Logs needs on a log group's key. */
 const LOGS_KEY_ACTIONS = ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'];
+
+/**
+ * What a key policy must allow so that CloudWatch Logs in `region` encrypts the log groups whose ARN
+ * matches `logGroupArn` (exactly, or as a pattern with `*`), by the encryption context it sends.
+ * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
+ */
+export function cloudWatchLogsKeyGrant(region: string, logGroupArn: string): KeyServiceGrant {
+  return {
+    servicePrincipal: `logs.${region}.amazonaws.com`,
+    actions: LOGS_KEY_ACTIONS,
+    conditions: [{ test: logGroupArn.includes('*') ? 'ArnLike' : 'ArnEquals', variable: 'kms:EncryptionContext:aws:logs:arn', values: [logGroupArn] }],
+  };
+}
+
+/** The ARN of a log group, from the partition and account data sources of its Region. */
+export function logGroupArn(parts: { readonly partition: string; readonly region: string; readonly accountId: string; readonly name: string }): string {
+  return `arn:${parts.partition}:logs:${parts.region}:${parts.accountId}:log-group:${parts.name}`;
+}
 
 /** A retention period CloudWatch Logs accepts. */
 export function logRetentionRule(setting: string, retentionInDays: number): ValidationRule {
@@ -85,19 +103,13 @@ export class EncryptedLogGroup extends Construct {
     const { provider } = props;
     const account = new DataAwsCallerIdentity(this, 'Account', { provider });
     const partition = new DataAwsPartition(this, 'Partition', { provider });
-    const logGroupArn = `arn:${partition.partition}:logs:${props.region}:${account.accountId}:log-group:${props.name}`;
+    const arn = logGroupArn({ partition: partition.partition, region: props.region, accountId: account.accountId, name: props.name });
     return new CustomerManagedKey(this, 'Key', {
       provider,
       description: `Encrypts the logs of ${props.writer}`,
       aliasName: props.keyAliasName,
       preventDestroy: props.preventDestroy,
-      serviceGrants: [
-        {
-          servicePrincipal: `logs.${props.region}.amazonaws.com`,
-          actions: LOGS_KEY_ACTIONS,
-          conditions: [{ test: 'ArnEquals', variable: 'kms:EncryptionContext:aws:logs:arn', values: [logGroupArn] }],
-        },
-      ],
+      serviceGrants: [cloudWatchLogsKeyGrant(props.region, arn)],
     });
   }
 }

@@ -1,4 +1,5 @@
 import { AuroraPostgresEngineVersion } from '../../modules/aurora/engine-version';
+import { CacheEngineVersion } from '../../modules/cache/engine-version';
 import { NetworkPlacementConfig } from '../common/environment';
 import { STATE_BUCKET } from '../state-backend/state-bucket-config';
 import { GamingPlatformEnvironment } from './gaming-platform-environment';
@@ -43,7 +44,13 @@ export const GAMING_PLATFORM_ENVIRONMENTS: Readonly<Record<string, GamingPlatfor
       masterPasswordVersion: 1,
     },
     dynamodb: { billing: { mode: 'PAY_PER_REQUEST' } },
-    cache: { nodeType: 'cache.r7g.large', nodeCount: 1, snapshotRetentionDays: 5 },
+    cache: {
+      engineVersion: CacheEngineVersion.REDIS_7_1,
+      nodeType: 'cache.r7g.large',
+      nodeCount: 1,
+      snapshotRetentionDays: 5,
+      logRetentionDays: 7,
+    },
     dax: { nodeType: 'dax.r4.large', replicationFactor: 1 },
   },
   staging: {
@@ -65,7 +72,13 @@ export const GAMING_PLATFORM_ENVIRONMENTS: Readonly<Record<string, GamingPlatfor
       masterPasswordVersion: 1,
     },
     dynamodb: { billing: { mode: 'PAY_PER_REQUEST' } },
-    cache: { nodeType: 'cache.r7g.large', nodeCount: 1, snapshotRetentionDays: 5 },
+    cache: {
+      engineVersion: CacheEngineVersion.REDIS_7_1,
+      nodeType: 'cache.r7g.large',
+      nodeCount: 1,
+      snapshotRetentionDays: 5,
+      logRetentionDays: 30,
+    },
     dax: { nodeType: 'dax.r4.large', replicationFactor: 1 },
   },
   prod: {
@@ -87,7 +100,13 @@ export const GAMING_PLATFORM_ENVIRONMENTS: Readonly<Record<string, GamingPlatfor
       masterPasswordVersion: 1,
     },
     dynamodb: { billing: { mode: 'PAY_PER_REQUEST' } },
-    cache: { nodeType: 'cache.r7g.xlarge', nodeCount: 3, snapshotRetentionDays: 7 },
+    cache: {
+      engineVersion: CacheEngineVersion.REDIS_7_1,
+      nodeType: 'cache.r7g.xlarge',
+      nodeCount: 3,
+      snapshotRetentionDays: 7,
+      logRetentionDays: 90,
+    },
     dax: { nodeType: 'dax.r4.xlarge', replicationFactor: 3 },
   },
 };

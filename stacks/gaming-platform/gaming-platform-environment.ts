@@ -1,4 +1,6 @@
 import { AuroraCapacity, AuroraGlobalDatabaseSettings } from '../../modules/aurora/aurora-settings';
+import type { CacheReplicationGroupSettings } from '../../modules/cache/cache-settings';
+import type { CacheNodeType } from '../../modules/cache/node-types';
 import type { DaxSizing } from '../../modules/dax/dax-cluster';
 import type { CapacityRange, DynamoDbBilling } from '../../modules/dynamodb/table-billing';
 import { EnvironmentConfig } from '../common/environment';
@@ -18,6 +20,27 @@ export interface GamingPlatformAurora extends AuroraGlobalDatabaseSettings {
   readonly masterPasswordVersion: number;
 }
 
+/** The gaming platform's ElastiCache Redis (seed 002, "ElastiCache Redis"). */
+export interface GamingPlatformCache extends CacheReplicationGroupSettings {
+  /** Node type of every node (seed 002: cache.r7g.large, cache.r7g.xlarge in production). */
+  readonly nodeType: CacheNodeType;
+  /** Nodes: one primary plus 0-5 replicas (seed 002: 1 in dev, 3 in production). */
+  readonly nodeCount: number;
+  /** Days of automatic snapshots, 0-35 (0 turns them off). */
+  readonly snapshotRetentionDays: number;
+  /**
+   * A Global Datastore with a read-only member in secondaryRegion, for cross-Region recovery (seed 004).
+   * @default - none
+   */
+  readonly globalDatastore?: {
+    /**
+     * Nodes of the member, 1-6.
+     * @default - nodeCount
+     */
+    readonly nodeCount?: number;
+  };
+}
+
 /** The gaming platform's sizing in one environment (seed 002's Inputs and its per-environment blocks). */
 export interface GamingPlatformEnvironment extends EnvironmentConfig {
   /**
@@ -34,14 +57,11 @@ export interface GamingPlatformEnvironment extends EnvironmentConfig {
      */
     readonly deletionProtection?: boolean;
   };
-  readonly cache: {
-    /** ElastiCache node type. */
-    readonly nodeType: string;
-    /** Nodes of the Redis replication group: one primary plus replicas. */
-    readonly nodeCount: number;
-    /** Days of automatic snapshots (0 turns them off). */
-    readonly snapshotRetentionDays: number;
-  };
+  /**
+   * The ElastiCache Redis replication group in primaryRegion (cluster mode disabled). Every setting and its
+   * default: docs/cache.md.
+   */
+  readonly cache: GamingPlatformCache;
   /** The DAX cluster in the primary Region: node type, nodes (below 3 is not fault-tolerant), cache TTLs. */
   readonly dax: DaxSizing;
   /**

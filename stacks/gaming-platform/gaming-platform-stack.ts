@@ -3,6 +3,7 @@ import { AlarmTopics } from '../../modules/alarms/alarm-topics';
 import { regionConstructId } from '../../modules/regions/aws-regions';
 import { DataStack } from '../common/data-stack';
 import { addAuroraTier } from './aurora-tier';
+import { addCacheTier } from './cache-tier';
 import { addDynamoDbTier } from './dynamodb-tier';
 import { addMigrationsOnDeploy } from './migrations-tier';
 import { GamingPlatformEnvironment } from './gaming-platform-environment';
@@ -42,6 +43,7 @@ export class GamingPlatformStack extends DataStack {
       dependsOn: [primary.instances[0], aurora.credentials.secretValueIn(primary.region)],
     });
     addDynamoDbTier(this);
+    addCacheTier(this);
   }
 
   /** The alarm topics of one of the stack's Regions (alarms notify topics in their own Region only). */

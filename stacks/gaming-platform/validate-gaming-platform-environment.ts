@@ -1,12 +1,13 @@
 import { auroraGlobalDatabaseRules } from '../../modules/aurora/validate-aurora';
 import { daxSizingRules } from '../../modules/dax/dax-cluster';
-import { integerInRange, matches, ValidationRule } from '../../modules/validation';
+import { ValidationRule } from '../../modules/validation';
 import { environmentRules } from '../common/validate-environment';
+import { cacheTierRules } from './cache-tier';
 import { dynamoDbTierRules } from './dynamodb-tier';
 import { GamingPlatformEnvironment } from './gaming-platform-environment';
 
 function sizingRules(setting: string, environment: GamingPlatformEnvironment): ValidationRule[] {
-  const { aurora, cache, dax } = environment;
+  const { aurora, dax } = environment;
   const rules: ValidationRule[] = [
     // The Aurora module's own rules, on the environment's settings; the secondary counts only with a secondary Region.
     ...auroraGlobalDatabaseRules(`${setting}.aurora`, {
@@ -17,10 +18,7 @@ function sizingRules(setting: string, environment: GamingPlatformEnvironment): V
       condition: environment.secondaryRegion === undefined || aurora.secondary !== undefined,
       message: `${setting}.aurora.secondary must be set ({ instanceCount, instanceClass }) when secondaryRegion is set (${environment.secondaryRegion}), got nothing`,
     },
-    // A single-node replication group has no replica to fail over to; cluster mode disabled allows 5 replicas.
-    integerInRange(`${setting}.cache.nodeCount`, cache.nodeCount, 1, 6),
-    integerInRange(`${setting}.cache.snapshotRetentionDays`, cache.snapshotRetentionDays, 0, 35),
-    matches(`${setting}.cache.nodeType`, cache.nodeType, /^cache\.[a-z0-9-]+\.[a-z0-9]+$/, 'an ElastiCache node type such as cache.r7g.large'),
+    ...cacheTierRules(`${setting}.cache`, environment),
     ...daxSizingRules(`${setting}.dax`, dax),
     ...dynamoDbTierRules(`${setting}.dynamodb`, environment),
   ];

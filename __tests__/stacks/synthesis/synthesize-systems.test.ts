@@ -10,7 +10,7 @@ import { directorySnapshot } from '../../fixtures/directory-snapshot';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /** Absolute paths that name places on AWS, not on the build machine: AWS services' CloudWatch log groups and the Lambda runtime's CA bundle. */
-const AWS_SIDE_PATHS = [/^\/aws\/(lambda|rds)\//, /^\/var\/runtime\//];
+const AWS_SIDE_PATHS = [/^\/aws\/(lambda|rds|elasticache)\//, /^\/var\/runtime\//];
 
 /** Every string in a JSON document. */
 function strings(value: unknown): string[] {

@@ -1,0 +1,85 @@
+import { ElasticacheServerlessCache } from '@cdktf/provider-aws/lib/elasticache-serverless-cache';
+import { Testing } from 'cdktf';
+import { ServerlessCache, ServerlessCacheProps } from '../../../modules/cache/serverless-cache';
+import { ResourceNaming } from '../../../modules/naming/resource-naming';
+import { ConfigurationError } from '../../../modules/validation';
+import { cacheTestStack, NETWORK, only } from './cache-fixture';
+
+// content-hub (seed 001): a Valkey serverless cache in isolated subnets, reachable from the Lambdas only.
+function synthServerless(overrides: Partial<ServerlessCacheProps> = {}) {
+  const { stack, provider } = cacheTestStack();
+  new ServerlessCache(stack, 'Valkey', {
+    provider: provider('eu-west-2'),
+    region: 'eu-west-2',
+    naming: new ResourceNaming('content-hub', 'prod'),
+    environment: 'prod',
+    network: NETWORK,
+    usageLimits: { maxDataStorageGb: 10, maxEcpuPerSecond: 5000 },
+    ...overrides,
+  });
+  const text = Testing.synth(stack);
+  return { text, json: JSON.parse(text) };
+}
+
+describe('serverless cache (content-hub, seed 001)', () => {
+  const { text, json } = synthServerless();
+
+  test('GIVEN the defaults WHEN synthesized THEN a Valkey 8 serverless cache with usage limits, its key, subnets, group and 7-day snapshots', () => {
+    expect(text).toHaveResourceWithProperties(ElasticacheServerlessCache, {
+      name: 'content-hub-prod-valkey-eu-west-2',
+      engine: 'valkey',
+      major_engine_version: '8',
+      subnet_ids: ['subnet-a', 'subnet-b'],
+      snapshot_retention_limit: 7,
+      daily_snapshot_time: '04:00',
+      cache_usage_limits: [{ data_storage: [{ maximum: 10, unit: 'GB' }], ecpu_per_second: [{ maximum: 5000 }] }],
+      lifecycle: { prevent_destroy: true },
+    });
+    const cache = only(json, 'aws_elasticache_serverless_cache');
+    expect(cache.kms_key_id).toMatch(/^\$\{aws_kms_key\.Valkey_Key_[0-9A-F]{8}\.arn\}$/);
+    expect(cache.security_group_ids).toEqual([expect.stringMatching(/aws_security_group\.Valkey_SecurityGroup/)]);
+    expect(cache).not.toHaveProperty('user_group_id');
+  });
+
+  test('GIVEN the defaults WHEN synthesized THEN only the application group reaches 6379 and 6380 (reads from replicas)', () => {
+    const group = only(json, 'aws_security_group');
+    expect(group.ingress.map((rule: any) => [rule.from_port, rule.security_groups])).toEqual([[6379, ['sg-app']], [6380, ['sg-app']]]);
+    expect(group.egress).toEqual([]);
+  });
+
+  test('GIVEN minimums, an RBAC user group and Redis WHEN synthesized THEN they are passed on', () => {
+    const { json: redis } = synthServerless({
+      engine: 'redis',
+      userGroupId: 'content-users',
+      environment: 'dev',
+      usageLimits: { maxDataStorageGb: 10, minDataStorageGb: 1, maxEcpuPerSecond: 5000, minEcpuPerSecond: 1000 },
+    });
+    const cache = only(redis, 'aws_elasticache_serverless_cache');
+    expect(cache).toMatchObject({
+      engine: 'redis',
+      major_engine_version: '7',
+      user_group_id: 'content-users',
+      name: 'content-hub-prod-redis-eu-west-2',
+      cache_usage_limits: [{ data_storage: [{ maximum: 10, minimum: 1, unit: 'GB' }], ecpu_per_second: [{ maximum: 5000, minimum: 1000 }] }],
+    });
+    expect(cache.lifecycle).toBeUndefined();
+  });
+
+  test.each([
+    ['no storage', { usageLimits: { maxDataStorageGb: 0, maxEcpuPerSecond: 5000 } }, 'cache.usageLimits.maxDataStorageGb must be an integer 1-5000, got 0'],
+    ['too few ECPU', { usageLimits: { maxDataStorageGb: 10, maxEcpuPerSecond: 10 } }, 'cache.usageLimits.maxEcpuPerSecond must be an integer 1000-15000000, got 10'],
+    ['a minimum above the maximum', { usageLimits: { maxDataStorageGb: 10, minDataStorageGb: 20, maxEcpuPerSecond: 5000 } }, 'cache.usageLimits.minDataStorageGb must not be above cache.usageLimits.maxDataStorageGb (10), got 20'],
+    ['snapshot retention above 35', { snapshotRetentionDays: 40 }, 'cache.snapshotRetentionDays must be an integer 0-35, got 40'],
+    ['a malformed snapshot time', { dailySnapshotTime: '4am' }, 'cache.dailySnapshotTime must be hh24:mi (UTC), e.g. "04:00", got "4am"'],
+    ['an unknown engine', { engine: 'memcached' }, 'cache.engine must be one of "valkey", "redis", got "memcached"'],
+  ])('GIVEN %s WHEN built THEN it fails before synthesis, naming the prop', (_case, overrides, message) => {
+    let error: unknown;
+    try {
+      synthServerless(overrides as Partial<ServerlessCacheProps>);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as ConfigurationError).problems).toEqual([message]);
+  });
+});

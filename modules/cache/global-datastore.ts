@@ -1,0 +1,129 @@
+import { ElasticacheGlobalReplicationGroup } from '@cdktf/provider-aws/lib/elasticache-global-replication-group';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Construct } from 'constructs';
+import { AlarmTopics } from '../alarms/alarm-topics';
+import { ResourceNaming } from '../naming/resource-naming';
+import { regionConstructId } from '../regions/aws-regions';
+import { assertValid, describeValue, integerInRange, ValidationRule } from '../validation';
+import { authTokenProps, CacheAuthToken } from './auth-token';
+import { CacheReplicationGroupSettings } from './cache-settings';
+import { CACHE_DEFAULTS } from './defaults';
+import { supportsGlobalDatastore } from './node-types';
+import { CacheNetwork, CacheReplicationGroup } from './replication-group';
+
+/** One Region of a Global Datastore. */
+export interface CacheGlobalDatastoreRegion {
+  readonly region: string;
+  readonly provider: AwsProvider;
+  readonly network: CacheNetwork;
+  /**
+   * The Region's alarm topics.
+   * @default - no alarms in this Region
+   */
+  readonly alarmTopics?: AlarmTopics;
+}
+
+/** A read-only member Region and its size. */
+export interface CacheGlobalDatastoreMember extends CacheGlobalDatastoreRegion {
+  /**
+   * Nodes of the member (cluster mode disabled), 1-6; with cluster mode enabled it has the primary's shards and replicas.
+   * @default - the primary's nodeCount
+   */
+  readonly nodeCount?: number;
+}
+
+export interface CacheGlobalDatastoreProps extends CacheReplicationGroupSettings {
+  readonly naming: ResourceNaming;
+  readonly environment: string;
+  /** The Region that takes writes. */
+  readonly primary: CacheGlobalDatastoreRegion;
+  /** Read-only Regions (ElastiCache allows two); one is the cross-Region recovery of seed 004. */
+  readonly members: readonly CacheGlobalDatastoreMember[];
+  /**
+   * The component in physical names.
+   * @default - the engine
+   */
+  readonly component?: string;
+}
+
+/** The checks a Global Datastore adds to a replication group's. */
+export function cacheGlobalDatastoreRules(setting: string, props: CacheGlobalDatastoreProps): ValidationRule[] {
+  const nodeType = props.nodeType ?? CACHE_DEFAULTS.nodeType;
+  const regions = [props.primary.region, ...props.members.map((member) => member.region)];
+  const rules: ValidationRule[] = [
+    {
+      condition: supportsGlobalDatastore(nodeType),
+      message: `${setting}.nodeType must be an M5/R5 or newer node type (not burstable, not r6gd) for a Global Datastore, got ${describeValue(nodeType)}`,
+    },
+    integerInRange(`${setting}.members.length`, props.members.length, 1, 2),
+    {
+      condition: new Set(regions).size === regions.length,
+      message: `${setting}.members must each be in a Region of their own, apart from the primary (${props.primary.region}), got ${describeValue(regions)}`,
+    },
+  ];
+  props.members.forEach((member, index) => {
+    if (member.nodeCount === undefined) return;
+    if (props.shards !== undefined) {
+      rules.push({ condition: false, message: `${setting}.members[${index}].nodeCount must be left out with cluster mode enabled (members copy the shards), got ${member.nodeCount}` });
+    } else {
+      rules.push(integerInRange(`${setting}.members[${index}].nodeCount`, member.nodeCount, 1, 6));
+    }
+  });
+  return rules;
+}
+
+/**
+ * An ElastiCache Global Datastore: the primary Region's replication group, the global replication group
+ * made from it, and a read-only member replication group in each other Region (cross-Region recovery:
+ * promote a member with failover-global-replication-group, docs/cache.md).
+ *
+ * Addresses are keyed by Region (`GroupEuWest2`), not by role.
+ */
+export class CacheGlobalDatastore extends Construct {
+  public readonly globalReplicationGroup: ElasticacheGlobalReplicationGroup;
+  public readonly globalReplicationGroupId: string;
+  public readonly primary: CacheReplicationGroup;
+  public readonly members: readonly CacheReplicationGroup[];
+  /** The AUTH token of every member (undefined with RBAC); its address names no Region, so a failover keeps it. */
+  public readonly authToken?: CacheAuthToken;
+
+  constructor(scope: Construct, id: string, props: CacheGlobalDatastoreProps) {
+    super(scope, id);
+    assertValid(cacheGlobalDatastoreRules('cache.globalDatastore', props));
+    const { primary, members, naming, environment, ...settings } = props;
+    const engineVersion = settings.engineVersion ?? CACHE_DEFAULTS.engineVersion;
+    const groupIn = (placement: CacheGlobalDatastoreRegion) => ({
+      ...settings,
+      naming,
+      environment,
+      region: placement.region,
+      provider: placement.provider,
+      network: placement.network,
+      alarmTopics: placement.alarmTopics,
+    });
+
+    const tokenProps = authTokenProps(settings.authentication);
+    this.authToken = tokenProps ? new CacheAuthToken(this, 'AuthToken', tokenProps) : undefined;
+    this.primary = new CacheReplicationGroup(this, `Group${regionConstructId(primary.region)}`, {
+      ...groupIn(primary),
+      authToken: this.authToken,
+      globalMembership: { role: 'primary' },
+    });
+    this.globalReplicationGroup = new ElasticacheGlobalReplicationGroup(this, 'GlobalReplicationGroup', {
+      provider: primary.provider,
+      globalReplicationGroupIdSuffix: naming.name(props.component ?? engineVersion.engine),
+      globalReplicationGroupDescription: `Global Datastore of ${this.primary.replicationGroupId}`,
+      primaryReplicationGroupId: this.primary.replicationGroup.id,
+      engineVersion: engineVersion.version,
+    });
+    this.globalReplicationGroupId = this.globalReplicationGroup.globalReplicationGroupId;
+    this.members = members.map(
+      (member) =>
+        new CacheReplicationGroup(this, `Group${regionConstructId(member.region)}`, {
+          ...groupIn(member),
+          nodeCount: props.shards === undefined ? member.nodeCount ?? settings.nodeCount : undefined,
+          globalMembership: { role: 'member', globalReplicationGroupId: this.globalReplicationGroupId, authToken: this.authToken },
+        }),
+    );
+  }
+}

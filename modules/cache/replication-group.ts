@@ -1,0 +1,293 @@
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
+import { ElasticacheReplicationGroup } from '@cdktf/provider-aws/lib/elasticache-replication-group';
+import { ElasticacheSubnetGroup } from '@cdktf/provider-aws/lib/elasticache-subnet-group';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Annotations } from 'cdktf';
+import { Construct } from 'constructs';
+import { AlarmTopics } from '../alarms/alarm-topics';
+import { createMetricAlarm } from '../alarms/metric-alarm';
+import { CustomerManagedKey } from '../kms/customer-managed-key';
+import { ResourceNaming } from '../naming/resource-naming';
+import { DataTierSecurityGroup } from '../network/data-tier-security-group';
+import { assertValid, describeValue, matches, ValidationRule } from '../validation';
+import { CacheAuthSecret } from './auth-secret';
+import { authTokenProps, CacheAuthToken } from './auth-token';
+import { cacheNodeAlarmSpecs, memberClusterIds } from './cache-alarms';
+import { CacheAlarmThresholds, CacheAuthentication, CacheReplicationGroupSettings } from './cache-settings';
+import { CACHE_DEFAULTS, DEFAULT_CACHE_ALARM_THRESHOLDS, defaultApplyImmediately, defaultPreventDestroy } from './defaults';
+import { CacheEngineVersion } from './engine-version';
+import { cacheLogsKeyGrant, CacheLogGroups } from './log-groups';
+import { isBurstableCacheNodeType } from './node-types';
+import { CacheParameterGroup } from './parameter-group';
+import { cacheReplicationGroupRules, nodesPerShard } from './validate-cache';
+
+/** Where a replication group sits in its Region's network. */
+export interface CacheNetwork {
+  readonly vpcId: string;
+  /** Private subnets (two or more Availability Zones for Multi-AZ) for the subnet group. */
+  readonly subnetIds: readonly string[];
+  /** The only security groups allowed to connect, on the port. */
+  readonly applicationSecurityGroupIds: readonly string[];
+}
+
+/** A replication group's place in a Global Datastore; set by CacheGlobalDatastore. */
+export type CacheGlobalMembership =
+  | { readonly role: 'primary' }
+  | {
+      readonly role: 'member';
+      /** The Global Datastore's ID (AWS prefixes the suffix). */
+      readonly globalReplicationGroupId: string;
+      /** The primary's token: a member takes its AUTH from the primary and keeps a copy of the secret in its Region. */
+      readonly authToken?: CacheAuthToken;
+    };
+
+export interface CacheReplicationGroupProps extends CacheReplicationGroupSettings {
+  /** The aws provider of the group's Region. */
+  readonly provider: AwsProvider;
+  /** The group's Region (part of its physical names). */
+  readonly region: string;
+  /** Physical names: `<system>-<env>-<component>-<region>`. */
+  readonly naming: ResourceNaming;
+  /** The environment, for the environment-dependent defaults. */
+  readonly environment: string;
+  /** Subnets and the security groups allowed in. */
+  readonly network: CacheNetwork;
+  /**
+   * The component in physical names.
+   * @default - the engine: 'redis' or 'valkey'
+   */
+  readonly component?: string;
+  /**
+   * `lifecycle { prevent_destroy }` on the group and its key.
+   * @default defaultPreventDestroy(environment): in prod
+   */
+  readonly preventDestroy?: boolean;
+  /**
+   * The Region's alarm topics; alarms are created only when given.
+   * @default - no alarms
+   */
+  readonly alarmTopics?: AlarmTopics;
+  /**
+   * The AUTH token, when a caller keeps it outside the group so that its Terraform address does not depend on
+   * the Region (CacheGlobalDatastore, the gaming-platform tier). Ignored with RBAC.
+   * @default - a token of its own when authentication is an AUTH token
+   */
+  readonly authToken?: CacheAuthToken;
+  /**
+   * Membership in a Global Datastore (set by CacheGlobalDatastore).
+   * @default - a single-Region replication group
+   */
+  readonly globalMembership?: CacheGlobalMembership;
+}
+
+/** Replication group IDs: 1-40 characters, a letter first, letters, digits and single hyphens, no hyphen last. */
+const REPLICATION_GROUP_ID = /^(?=.{1,40}$)[a-zA-Z](?:-?[a-zA-Z0-9])*$/;
+
+/** Every check of a replication group, before any resource exists. */
+export function cacheReplicationGroupPropsRules(setting: string, props: CacheReplicationGroupProps): ValidationRule[] {
+  const engineVersion = props.engineVersion ?? CACHE_DEFAULTS.engineVersion;
+  return [
+    ...cacheReplicationGroupRules(setting, props),
+    matches(`${setting}.replicationGroupId`, replicationGroupId(props, engineVersion), REPLICATION_GROUP_ID, '1-40 letters, digits and single hyphens, starting with a letter (shorten the system or component)'),
+    {
+      condition: props.network.applicationSecurityGroupIds.length > 0,
+      message: `${setting}.network.applicationSecurityGroupIds must list at least one security group, got ${describeValue(props.network.applicationSecurityGroupIds)}`,
+    },
+  ];
+}
+
+function replicationGroupId(props: CacheReplicationGroupProps, engineVersion: CacheEngineVersion): string {
+  return props.naming.name(props.component ?? engineVersion.engine, props.region);
+}
+
+/**
+ * An ElastiCache replication group (Redis OSS or Valkey), cluster mode disabled (`nodeCount`) or enabled
+ * (`shards` x `replicasPerShard`), in one Region.
+ *
+ * Around it: a customer-managed key (at rest, the AUTH secret, the log groups; its policy lets CloudWatch
+ * Logs of the Region use it for this group's logs only), a subnet group, a security group admitting only
+ * the application security groups on the port, a parameter group, slow-log and engine-log log groups,
+ * the AUTH token and its secret (or RBAC user groups), and per-node alarms.
+ */
+export class CacheReplicationGroup extends Construct {
+  public readonly replicationGroup: ElasticacheReplicationGroup;
+  public readonly replicationGroupId: string;
+  public readonly arn: string;
+  /** Writes go here: the primary endpoint, or the configuration endpoint with cluster mode enabled. */
+  public readonly primaryEndpoint: string;
+  /** Reads spread over replicas here; with cluster mode enabled, the configuration endpoint (clients send READONLY). */
+  public readonly readerEndpoint: string;
+  public readonly port: number;
+  public readonly securityGroupId: string;
+  /** The key encrypting the data at rest, the AUTH secret and the logs. */
+  public readonly kmsKeyArn: string;
+  /** The AUTH token; undefined with RBAC and on Global Datastore members (see the primary's). */
+  public readonly authToken?: CacheAuthToken;
+  /** The secret with the AUTH token and endpoints; undefined with RBAC. */
+  public readonly authSecretArn?: string;
+  /** CacheClusterId of every node, the dimension of its metrics. */
+  public readonly memberClusterIds: readonly string[];
+  public readonly clusterMode: boolean;
+  public readonly region: string;
+
+  constructor(scope: Construct, id: string, props: CacheReplicationGroupProps) {
+    super(scope, id);
+    assertValid(cacheReplicationGroupPropsRules('cache', props));
+    const engineVersion = props.engineVersion ?? CACHE_DEFAULTS.engineVersion;
+    const nodeType = props.nodeType ?? CACHE_DEFAULTS.nodeType;
+    const clusterMode = props.shards !== undefined;
+    const perShard = nodesPerShard(props);
+    const hasReplica = perShard >= 2;
+    const multiAz = props.multiAz ?? hasReplica;
+    const automaticFailover = props.automaticFailover ?? (hasReplica || clusterMode);
+    const port = props.port ?? CACHE_DEFAULTS.port;
+    const snapshotRetentionDays = props.snapshotRetentionDays ?? CACHE_DEFAULTS.snapshotRetentionDays;
+    const applyImmediately = props.applyImmediately ?? defaultApplyImmediately(props.environment);
+    const preventDestroy = props.preventDestroy ?? defaultPreventDestroy(props.environment);
+    const authentication: CacheAuthentication = props.authentication ?? { kind: 'auth-token' };
+    const thresholds: CacheAlarmThresholds = { ...DEFAULT_CACHE_ALARM_THRESHOLDS, ...props.alarmThresholds };
+    const groupId = replicationGroupId(props, engineVersion);
+    const membership = props.globalMembership;
+    const member = membership?.role === 'member' ? membership : undefined;
+    this.warn(props, { nodeType, hasReplica, groupId });
+
+    const { provider, region } = props;
+    const account = new DataAwsCallerIdentity(this, 'Account', { provider });
+    const partition = new DataAwsPartition(this, 'Partition', { provider });
+    const key = new CustomerManagedKey(this, 'Key', {
+      provider,
+      description: `Encrypts ElastiCache ${groupId}: data at rest, AUTH secret, logs`,
+      aliasName: groupId,
+      serviceGrants: [cacheLogsKeyGrant({ region, partition: partition.partition, accountId: account.accountId, replicationGroupId: groupId })],
+      preventDestroy,
+    });
+    const subnetGroup = new ElasticacheSubnetGroup(this, 'SubnetGroup', {
+      provider,
+      name: groupId,
+      description: `Private subnets of ${groupId}`,
+      subnetIds: [...props.network.subnetIds],
+    });
+    const securityGroup = new DataTierSecurityGroup(this, 'SecurityGroup', {
+      provider,
+      namePrefix: groupId,
+      description: `ElastiCache ${engineVersion.engine} ${groupId}`,
+      vpcId: props.network.vpcId,
+      ports: [port],
+      sourceSecurityGroupIds: props.network.applicationSecurityGroupIds,
+    });
+    const logs = new CacheLogGroups(this, 'Logs', {
+      provider,
+      replicationGroupId: groupId,
+      kmsKeyArn: key.arn,
+      retentionDays: props.logRetentionDays ?? CACHE_DEFAULTS.logRetentionDays,
+    });
+    // Members use the primary's; every Region has one so that a Global Datastore failover moves no address.
+    const parameterGroup = new CacheParameterGroup(this, 'ParameterGroup', {
+          provider,
+          namePrefix: groupId,
+          engineVersion,
+          clusterMode,
+          parameters: props.parameters,
+          notifyKeyspaceEvents: props.notifyKeyspaceEvents,
+        });
+    const tokenProps = authTokenProps(authentication);
+    if (tokenProps && !member) this.authToken = props.authToken ?? new CacheAuthToken(this, 'AuthToken', tokenProps);
+    const token = this.authToken ?? member?.authToken;
+
+    // A member inherits engine, version, node type, parameters, encryption in transit and AUTH from the primary.
+    this.replicationGroup = new ElasticacheReplicationGroup(this, 'ReplicationGroup', {
+      provider,
+      replicationGroupId: groupId,
+      description: `${engineVersion} ${groupId}`,
+      ...(member
+        ? { globalReplicationGroupId: member.globalReplicationGroupId }
+        : {
+            engine: engineVersion.engine,
+            engineVersion: engineVersion.version,
+            nodeType,
+            parameterGroupName: parameterGroup.name,
+            port,
+            transitEncryptionEnabled: true,
+            transitEncryptionMode: props.transitEncryptionMode ?? CACHE_DEFAULTS.transitEncryptionMode,
+            ...this.authenticationArguments(authentication),
+          }),
+      ...(clusterMode
+        ? { clusterMode: 'enabled', numNodeGroups: member ? undefined : props.shards, replicasPerNodeGroup: perShard - 1 }
+        : { clusterMode: member ? undefined : 'disabled', numCacheClusters: perShard }),
+      multiAzEnabled: multiAz,
+      automaticFailoverEnabled: automaticFailover,
+      subnetGroupName: subnetGroup.name,
+      securityGroupIds: [securityGroup.securityGroupId],
+      atRestEncryptionEnabled: 'true',
+      kmsKeyId: key.arn,
+      snapshotRetentionLimit: snapshotRetentionDays,
+      snapshotWindow: props.snapshotWindow ?? CACHE_DEFAULTS.snapshotWindow,
+      maintenanceWindow: props.maintenanceWindow ?? CACHE_DEFAULTS.maintenanceWindow,
+      finalSnapshotIdentifier: `${groupId}-final`,
+      autoMinorVersionUpgrade: String(props.autoMinorVersionUpgrade ?? CACHE_DEFAULTS.autoMinorVersionUpgrade),
+      applyImmediately,
+      logDeliveryConfiguration: logs.deliveryConfigurations(),
+      lifecycle: {
+        preventDestroy: preventDestroy || undefined,
+        // A Global Datastore's engine version is upgraded through the global group.
+        ignoreChanges: membership?.role === 'primary' ? ['engine_version'] : undefined,
+      },
+    });
+
+    this.clusterMode = clusterMode;
+    this.region = region;
+    this.replicationGroupId = groupId;
+    this.arn = this.replicationGroup.arn;
+    this.primaryEndpoint = clusterMode ? this.replicationGroup.configurationEndpointAddress : this.replicationGroup.primaryEndpointAddress;
+    this.readerEndpoint = clusterMode ? this.replicationGroup.configurationEndpointAddress : this.replicationGroup.readerEndpointAddress;
+    this.port = port;
+    this.securityGroupId = securityGroup.securityGroupId;
+    this.kmsKeyArn = key.arn;
+    this.memberClusterIds = memberClusterIds(groupId, { shards: props.shards, nodesPerShard: perShard });
+
+    if (token) {
+      this.authSecretArn = new CacheAuthSecret(this, 'AuthSecret', {
+        provider,
+        secretName: `${groupId}/auth-token`,
+        kmsKeyArn: key.arn,
+        token: token.token,
+        tokenVersion: token.version,
+        primaryEndpoint: this.primaryEndpoint,
+        readerEndpoint: this.readerEndpoint,
+        port,
+      }).secretArn;
+    }
+
+    if (props.alarmTopics) {
+      for (const cacheClusterId of this.memberClusterIds) {
+        const node = cacheClusterId.slice(groupId.length + 1);
+        for (const spec of cacheNodeAlarmSpecs(cacheClusterId, thresholds)) {
+          createMetricAlarm(this, `Alarm-${node}-${spec.name}`, { provider, alarmNamePrefix: cacheClusterId, topics: props.alarmTopics, spec });
+        }
+      }
+    }
+  }
+
+  /** `auth_token` with its update strategy, or the RBAC user groups. */
+  private authenticationArguments(authentication: CacheAuthentication) {
+    if (authentication.kind === 'rbac') return { userGroupIds: [...authentication.userGroupIds] };
+    return {
+      authToken: this.authToken!.token,
+      authTokenUpdateStrategy: authentication.updateStrategy ?? CACHE_DEFAULTS.authTokenUpdateStrategy,
+    };
+  }
+
+  private warn(props: CacheReplicationGroupProps, facts: { nodeType: string; hasReplica: boolean; groupId: string }): void {
+    const prod = props.environment === 'prod';
+    if (prod && isBurstableCacheNodeType(facts.nodeType)) {
+      Annotations.of(this).addWarning(`cache.nodeType ${facts.nodeType} is burstable: CPU credits run out under sustained load; use cache.r* or cache.m* in prod`);
+    }
+    if (prod && !facts.hasReplica) {
+      Annotations.of(this).addWarning(`cache ${facts.groupId} has no replica in prod: a node failure loses the cache until it is replaced`);
+    }
+    if (props.transitEncryptionMode === 'preferred') {
+      Annotations.of(this).addWarning('cache.transitEncryptionMode is "preferred": plain-text connections are accepted; set "required" once every client uses TLS');
+    }
+  }
+}

@@ -1,0 +1,145 @@
+import { parseBackupWindow, parseMaintenanceWindow, windowMinutes, windowsOverlap } from '../aurora/maintenance-windows';
+import { describeValue, integerInRange, matches, numberInRange, oneOf, ValidationRule } from '../validation';
+import { CacheReplicationGroupSettings } from './cache-settings';
+import { CACHE_DEFAULTS } from './defaults';
+import { logRetentionRule } from '../logs';
+import { CACHE_NODE_TYPES, isKnownCacheNodeType } from './node-types';
+
+// The ranges AWS accepts, written once: the module runs these rules on its props (setting `cache`), the
+// environment validators on their configuration (`gaming-platform.environments.<env>.cache`).
+
+/** Nodes in each shard: the primary plus its replicas. */
+export function nodesPerShard(settings: CacheReplicationGroupSettings): number {
+  return settings.shards === undefined
+    ? settings.nodeCount ?? CACHE_DEFAULTS.nodeCount
+    : (settings.replicasPerShard ?? CACHE_DEFAULTS.replicasPerShard) + 1;
+}
+
+/** Characters of `notify-keyspace-events` (K E g $ l s h z x e t m d n A). */
+const KEYSPACE_EVENT_FLAGS = /^[KEg$lshzxetmdnA]+$/;
+
+function topologyRules(setting: string, settings: CacheReplicationGroupSettings): ValidationRule[] {
+  const clusterMode = settings.shards !== undefined;
+  const rules: ValidationRule[] = [];
+  if (clusterMode) {
+    rules.push(integerInRange(`${setting}.shards`, settings.shards!, 1, 500));
+    rules.push(integerInRange(`${setting}.replicasPerShard`, settings.replicasPerShard ?? CACHE_DEFAULTS.replicasPerShard, 0, 5));
+    if (settings.nodeCount !== undefined) {
+      rules.push({
+        condition: false,
+        message: `${setting}.nodeCount must be left out when shards is set (cluster mode enabled: use replicasPerShard), got ${describeValue(settings.nodeCount)}`,
+      });
+    }
+  } else {
+    rules.push(integerInRange(`${setting}.nodeCount`, settings.nodeCount ?? CACHE_DEFAULTS.nodeCount, 1, 6));
+    if (settings.replicasPerShard !== undefined) {
+      rules.push({
+        condition: false,
+        message: `${setting}.replicasPerShard must be left out unless shards is set (cluster mode disabled: use nodeCount), got ${describeValue(settings.replicasPerShard)}`,
+      });
+    }
+  }
+  const single = nodesPerShard(settings) < 2;
+  const topology = clusterMode ? `replicasPerShard ${settings.replicasPerShard ?? CACHE_DEFAULTS.replicasPerShard}` : `nodeCount ${nodesPerShard(settings)}`;
+  rules.push({
+    condition: !(single && settings.multiAz === true),
+    message: `${setting}.multiAz must be false with no replica (${topology}): Multi-AZ needs 2 or more nodes per shard, got true`,
+  });
+  if (clusterMode) {
+    rules.push({
+      condition: settings.automaticFailover !== false,
+      message: `${setting}.automaticFailover must be true with cluster mode enabled (shards ${settings.shards}), got false`,
+    });
+  } else {
+    rules.push({
+      condition: !(single && settings.automaticFailover === true),
+      message: `${setting}.automaticFailover must be false with no replica (${topology}): failover needs 2 or more nodes, got true`,
+    });
+  }
+  return rules;
+}
+
+function windowRules(setting: string, settings: CacheReplicationGroupSettings): ValidationRule[] {
+  const snapshotText = settings.snapshotWindow ?? CACHE_DEFAULTS.snapshotWindow;
+  const maintenanceText = settings.maintenanceWindow ?? CACHE_DEFAULTS.maintenanceWindow;
+  const snapshot = parseBackupWindow(snapshotText);
+  const maintenance = parseMaintenanceWindow(maintenanceText);
+  const rules: ValidationRule[] = [
+    integerInRange(`${setting}.snapshotRetentionDays`, settings.snapshotRetentionDays ?? CACHE_DEFAULTS.snapshotRetentionDays, 0, 35),
+    {
+      condition: snapshot !== undefined && windowMinutes(snapshot) >= 60,
+      message: `${setting}.snapshotWindow must be hh24:mi-hh24:mi (UTC) lasting at least 60 minutes, got ${describeValue(snapshotText)}`,
+    },
+    {
+      condition: maintenance !== undefined && windowMinutes(maintenance) >= 60,
+      message: `${setting}.maintenanceWindow must be ddd:hh24:mi-ddd:hh24:mi (UTC, ddd = mon-sun) lasting at least 60 minutes, got ${describeValue(maintenanceText)}`,
+    },
+  ];
+  if (snapshot !== undefined && maintenance !== undefined) {
+    rules.push({
+      condition: !windowsOverlap(snapshot, maintenance),
+      message: `${setting}.maintenanceWindow must not overlap snapshotWindow (${snapshotText} daily), got ${describeValue(maintenanceText)}`,
+    });
+  }
+  return rules;
+}
+
+function authenticationRules(setting: string, settings: CacheReplicationGroupSettings): ValidationRule[] {
+  const authentication = settings.authentication ?? { kind: 'auth-token' };
+  if (authentication.kind === 'rbac') {
+    return [
+      {
+        condition: Array.isArray(authentication.userGroupIds) && authentication.userGroupIds.length > 0 && authentication.userGroupIds.every((id) => typeof id === 'string' && id.trim() !== ''),
+        message: `${setting}.authentication.userGroupIds must list at least one ElastiCache user group ID, got ${describeValue(authentication.userGroupIds)}`,
+      },
+    ];
+  }
+  if (authentication.kind !== 'auth-token') {
+    return [oneOf(`${setting}.authentication.kind`, (authentication as { kind: unknown }).kind, ['auth-token', 'rbac'])];
+  }
+  return [
+    integerInRange(`${setting}.authentication.length`, authentication.length ?? CACHE_DEFAULTS.authTokenLength, 16, 128),
+    integerInRange(`${setting}.authentication.version`, authentication.version ?? CACHE_DEFAULTS.authTokenVersion, 1, 1_000_000),
+    oneOf(`${setting}.authentication.updateStrategy`, authentication.updateStrategy ?? CACHE_DEFAULTS.authTokenUpdateStrategy, ['ROTATE', 'SET']),
+  ];
+}
+
+function alarmThresholdRules(setting: string, settings: CacheReplicationGroupSettings): ValidationRule[] {
+  const thresholds = settings.alarmThresholds ?? {};
+  const rules: ValidationRule[] = [];
+  for (const name of ['cpuPercent', 'engineCpuPercent', 'memoryPercent', 'cacheHitRatePercent'] as const) {
+    if (thresholds[name] !== undefined) rules.push(numberInRange(`${setting}.alarmThresholds.${name}`, thresholds[name]!, 1, 100));
+  }
+  for (const name of ['currConnections', 'evictionsPer5Minutes', 'replicationLagSeconds'] as const) {
+    const value = thresholds[name];
+    if (value !== undefined) {
+      rules.push({ condition: typeof value === 'number' && value > 0, message: `${setting}.alarmThresholds.${name} must be a number above 0, got ${describeValue(value)}` });
+    }
+  }
+  return rules;
+}
+
+/** Every check of a replication group's settings, under `setting` (`cache`). */
+export function cacheReplicationGroupRules(setting: string, settings: CacheReplicationGroupSettings): ValidationRule[] {
+  const engineVersion = settings.engineVersion ?? CACHE_DEFAULTS.engineVersion;
+  const nodeType = settings.nodeType ?? CACHE_DEFAULTS.nodeType;
+  const rules: ValidationRule[] = [
+    matches(`${setting}.engineVersion`, engineVersion.version, /^\d+\.\d+$/, 'a version <major>.<minor> such as "7.1"'),
+    oneOf(`${setting}.engineVersion.engine`, engineVersion.engine, ['redis', 'valkey']),
+    {
+      condition: typeof nodeType === 'string' && isKnownCacheNodeType(nodeType),
+      message: `${setting}.nodeType must be a known ElastiCache node type (${CACHE_NODE_TYPES.join(', ')}), got ${describeValue(nodeType)}`,
+    },
+    ...topologyRules(setting, settings),
+    ...windowRules(setting, settings),
+    ...authenticationRules(setting, settings),
+    integerInRange(`${setting}.port`, settings.port ?? CACHE_DEFAULTS.port, 1024, 65535),
+    oneOf(`${setting}.transitEncryptionMode`, settings.transitEncryptionMode ?? CACHE_DEFAULTS.transitEncryptionMode, ['required', 'preferred']),
+    logRetentionRule(`${setting}.logRetentionDays`, settings.logRetentionDays ?? CACHE_DEFAULTS.logRetentionDays),
+    ...alarmThresholdRules(setting, settings),
+  ];
+  if (settings.notifyKeyspaceEvents !== undefined) {
+    rules.push(matches(`${setting}.notifyKeyspaceEvents`, settings.notifyKeyspaceEvents, KEYSPACE_EVENT_FLAGS, 'notify-keyspace-events flags (K E g $ l s h z x e t m d n A), e.g. "Ex"'));
+  }
+  return rules;
+}
