@@ -26,6 +26,18 @@ function s3State() {
   return { type: 's3', bucket: STATE_BUCKET.name, region: STATE_BUCKET.region } as const;
 }
 
+/** What every environment's Aurora shares: the system's engine, names and windows (seed 002). */
+const AURORA_COMMON = {
+  engineVersion: AuroraPostgresEngineVersion.V16_8,
+  masterUsername: 'gameadmin',
+  databaseName: 'gaming',
+  preferredBackupWindow: '02:00-03:00',
+  preferredMaintenanceWindow: 'sun:04:00-sun:05:00',
+} as const;
+
+/** Seed 002 keeps Redis 7.x everywhere. */
+const CACHE_ENGINE = CacheEngineVersion.REDIS_7_1;
+
 export const GAMING_PLATFORM_ENVIRONMENTS: Readonly<Record<string, GamingPlatformEnvironment>> = {
   dev: {
     name: 'dev',
@@ -33,19 +45,15 @@ export const GAMING_PLATFORM_ENVIRONMENTS: Readonly<Record<string, GamingPlatfor
     stateBackend: s3State(),
     network: { 'eu-west-2': taggedNetwork('dev') },
     aurora: {
-      engineVersion: AuroraPostgresEngineVersion.V16_8,
-      masterUsername: 'gameadmin',
-      databaseName: 'gaming',
+      ...AURORA_COMMON,
       primary: { instanceCount: 1, instanceClass: 'db.r6g.large' },
       backupRetentionDays: 7,
-      preferredBackupWindow: '02:00-03:00',
-      preferredMaintenanceWindow: 'sun:04:00-sun:05:00',
       performanceInsights: { enabled: false },
       masterPasswordVersion: 1,
     },
     dynamodb: { billing: { mode: 'PAY_PER_REQUEST' } },
     cache: {
-      engineVersion: CacheEngineVersion.REDIS_7_1,
+      engineVersion: CACHE_ENGINE,
       nodeType: 'cache.r7g.large',
       nodeCount: 1,
       snapshotRetentionDays: 5,
@@ -60,20 +68,16 @@ export const GAMING_PLATFORM_ENVIRONMENTS: Readonly<Record<string, GamingPlatfor
     stateBackend: s3State(),
     network: { 'eu-west-2': taggedNetwork('staging'), 'eu-west-1': taggedNetwork('staging') },
     aurora: {
-      engineVersion: AuroraPostgresEngineVersion.V16_8,
-      masterUsername: 'gameadmin',
-      databaseName: 'gaming',
+      ...AURORA_COMMON,
       primary: { instanceCount: 1, instanceClass: 'db.r6g.large' },
       secondary: { instanceCount: 1, instanceClass: 'db.r6g.large' },
       backupRetentionDays: 7,
-      preferredBackupWindow: '02:00-03:00',
-      preferredMaintenanceWindow: 'sun:04:00-sun:05:00',
       performanceInsights: { enabled: false },
       masterPasswordVersion: 1,
     },
     dynamodb: { billing: { mode: 'PAY_PER_REQUEST' } },
     cache: {
-      engineVersion: CacheEngineVersion.REDIS_7_1,
+      engineVersion: CACHE_ENGINE,
       nodeType: 'cache.r7g.large',
       nodeCount: 1,
       snapshotRetentionDays: 5,
@@ -88,20 +92,16 @@ export const GAMING_PLATFORM_ENVIRONMENTS: Readonly<Record<string, GamingPlatfor
     stateBackend: s3State(),
     network: { 'eu-west-2': taggedNetwork('prod'), 'eu-west-1': taggedNetwork('prod') },
     aurora: {
-      engineVersion: AuroraPostgresEngineVersion.V16_8,
-      masterUsername: 'gameadmin',
-      databaseName: 'gaming',
+      ...AURORA_COMMON,
       primary: { instanceCount: 3, instanceClass: 'db.r6g.xlarge' },
       secondary: { instanceCount: 2, instanceClass: 'db.r6g.xlarge' },
       backupRetentionDays: 14,
-      preferredBackupWindow: '02:00-03:00',
-      preferredMaintenanceWindow: 'sun:04:00-sun:05:00',
       performanceInsights: { enabled: true, retentionDays: 31 },
       masterPasswordVersion: 1,
     },
     dynamodb: { billing: { mode: 'PAY_PER_REQUEST' } },
     cache: {
-      engineVersion: CacheEngineVersion.REDIS_7_1,
+      engineVersion: CACHE_ENGINE,
       nodeType: 'cache.r7g.xlarge',
       nodeCount: 3,
       snapshotRetentionDays: 7,
