@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { assertValid } from '../../modules/validation';
 import { SystemDefinition } from '../system';
+import { withPlainStackTraces } from './plain-stack-traces';
 import { publishOutput } from './publish-output';
 
 export interface SynthesisResult {
@@ -49,8 +50,10 @@ export function synthesizeSystems(systems: readonly SystemDefinition[], outdir: 
   try {
     // stackTraces off: traces would put the build machine's absolute paths into the JSON.
     const app = new App({ outdir: staging, stackTraces: false });
-    for (const system of systems) system.addStacks(app);
-    app.synth();
+    withPlainStackTraces(() => {
+      for (const system of systems) system.addStacks(app);
+      app.synth();
+    });
     const result = readManifest(staging);
     publishOutput(staging, outdir);
     return result;
