@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import { OfflineTerraform, TerraformResult } from '../../tools/offline-provider/terraform/offline-terraform';
-import { StackPlan, planInCopy } from '../../tools/offline-provider/terraform/plan-stack';
+import { summaryLine } from '../../tools/offline-provider/terraform/plan-stack';
 import { SynthesizedStack, inParallel } from '../../tools/offline-provider/terraform/stack-selection';
 import { allowDestroy, hasPreventDestroy, synthesizeEveryStack } from './offline-fixture';
 
@@ -12,7 +12,8 @@ jest.setTimeout(300_000);
 interface Lifecycle {
   /** The first step that failed, with Terraform's output; '' when every step succeeded. */
   failure: string;
-  plan?: StackPlan;
+  /** Terraform's plan summary line on empty state. */
+  planSummary?: string;
   appliedResources?: number;
   replan?: TerraformResult;
   refusedDestroy?: TerraformResult;
@@ -32,9 +33,7 @@ async function lifecycle(terraform: OfflineTerraform, stack: SynthesizedStack): 
   try {
     await step('init', ['init', '-input=false', '-no-color']);
     await step('validate', ['validate', '-no-color']);
-    outcome.plan = await planInCopy(copy, stack.name);
-    outcome.timings.push(`plan ${outcome.plan.seconds.toFixed(1)} s`);
-    if (!outcome.plan.succeeded) throw new Error(`terraform plan failed:\n${outcome.plan.output}`);
+    outcome.planSummary = summaryLine((await step('plan', ['plan', '-no-color', '-input=false', '-out=plan.bin'])).stdout);
     await step('apply', ['apply', '-no-color', '-input=false', 'plan.bin']);
     const applied = await step('state list', ['state', 'list']);
     outcome.appliedResources = applied.stdout.split('\n').filter((address) => address && !address.startsWith('data.')).length;
@@ -42,10 +41,10 @@ async function lifecycle(terraform: OfflineTerraform, stack: SynthesizedStack): 
     outcome.replan = await copy.run(['plan', '-no-color', '-input=false', '-detailed-exitcode']);
     outcome.timings.push(`re-plan ${outcome.replan.seconds.toFixed(1)} s`);
     if (hasPreventDestroy(copy.directory)) {
-      outcome.refusedDestroy = await copy.run(['destroy', '-no-color', '-input=false', '-auto-approve']);
+      outcome.refusedDestroy = await copy.run(['destroy', '-no-color', '-input=false', '-auto-approve', '-refresh=false']);
       allowDestroy(copy.directory);
     }
-    await step('destroy', ['destroy', '-no-color', '-input=false', '-auto-approve']);
+    await step('destroy', ['destroy', '-no-color', '-input=false', '-auto-approve', '-refresh=false']);
     outcome.resourcesAfterDestroy = (await step('state list', ['state', 'list'])).stdout.trim();
   } catch (error) {
     outcome.failure = (error as Error).message;
@@ -81,9 +80,9 @@ describe('offline terraform lifecycle of every synthesized stack', () => {
     });
 
     test('WHEN planned on empty state THEN it only adds, and apply creates every planned resource', () => {
-      const plan = outcome().plan!;
-      expect(plan.summary).toMatch(/^Plan: [1-9]\d* to add, 0 to change, 0 to destroy\.$/);
-      expect(outcome().appliedResources).toBe(plan.changes.filter((change) => change.startsWith('create ')).length);
+      const [, toAdd, changeOrDestroy] = /^Plan: (\d+) to add, (\d+ to change, \d+) to destroy\.$/.exec(outcome().planSummary ?? '') ?? [];
+      expect({ changeOrDestroy, addsSome: Number(toAdd) > 0 }).toEqual({ changeOrDestroy: '0 to change, 0', addsSome: true });
+      expect(outcome().appliedResources).toBe(Number(toAdd));
     });
 
     test('WHEN planned again after apply THEN Terraform finds no changes', () => {

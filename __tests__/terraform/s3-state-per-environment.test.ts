@@ -42,6 +42,7 @@ describe('Terraform state per environment in S3 (s3rver on 127.0.0.1)', () => {
   let prodStateBeforeDev = '';
   let eventsDuringDevApply: ObjectEvent[] = [];
   let secondDevApply: TerraformResult;
+  let lockObjectWhileApplying = false;
 
   async function initialized(stack: SynthesizedStack): Promise<WorkingCopy> {
     const copy = terraform.workingCopy(stack.directory, 'configured');
@@ -64,6 +65,7 @@ describe('Terraform state per environment in S3 (s3rver on 127.0.0.1)', () => {
     const eventsBefore = server.events.length;
     const firstApply = apply(first);
     const locked = await waitFor(() => server.events.slice(eventsBefore).some((event) => event.key === `${dev.backend.key}.tflock`), 60_000);
+    lockObjectWhileApplying = locked && (await server.exists(`${dev.backend.key}.tflock`));
     secondDevApply = locked ? await apply(second, ['-lock-timeout=0s']) : { exitCode: -1, stdout: '', stderr: 'the first apply never took the lock', seconds: 0 };
     results.set(dev.stack.name, await firstApply);
     eventsDuringDevApply = server.events.slice(eventsBefore);
@@ -99,6 +101,7 @@ describe('Terraform state per environment in S3 (s3rver on 127.0.0.1)', () => {
 
   test('WHEN dev is applied THEN its lock object exists while the state is written and is gone after', async () => {
     const lock = `${dev.backend.key}.tflock`;
+    expect(lockObjectWhileApplying).toBe(true);
     const order = eventsDuringDevApply.filter((event) => event.key.startsWith(dev.backend.key)).map((event) => `${event.event} ${event.key === lock ? 'lock' : 'state'}`);
     expect(order[0]).toBe('put lock');
     expect(order).toContain('put state');

@@ -1,5 +1,5 @@
 // The stand-in provider process Terraform starts: go-plugin's handshake over a Unix socket, then tfplugin6.
-// Usage (from the launcher in the filesystem mirror): node main.js <schema.json> <proto directory>
+// Usage (from the launcher in the filesystem mirror): node main.js <schema.json> <proto directory> [<encoded schema>]
 import * as grpc from '@grpc/grpc-js';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -26,7 +26,7 @@ function withPreEncodedResponses(service: grpc.ServiceDefinition): grpc.ServiceD
 }
 
 function main(): void {
-  const [schemaFile, protoDir] = process.argv.slice(2);
+  const [schemaFile, protoDir, encodedSchemaFile] = process.argv.slice(2);
   if (process.env.TF_PLUGIN_MAGIC_COOKIE !== MAGIC_COOKIE) {
     fail('This is a Terraform provider plugin (the DataStack offline stand-in): Terraform starts it, not you.');
   }
@@ -48,7 +48,7 @@ function main(): void {
       }
     };
   }
-  const encodedSchema = readEncodedSchema(schemaFile);
+  const encodedSchema = readEncodedSchema(encodedSchemaFile);
   if (encodedSchema) unary.GetProviderSchema = (_call: unknown, callback: grpc.sendUnaryData<any>) => callback(null, encodedSchema);
   server.addService(withPreEncodedResponses(loaded.tfplugin6.Provider.service), unary);
   // go-plugin opens the stdio stream and keeps it; the stand-in writes nothing to it.

@@ -1,6 +1,8 @@
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
+import * as path from 'path';
 import { ProviderSchema } from '../schema/provider-schema';
 import { schemaResponse } from './schema-response';
 
@@ -17,9 +19,13 @@ export function loadProtocol(protoDirectory: string): any {
   return grpc.loadPackageDefinition(definition);
 }
 
-/** Where the encoded GetProviderSchema response of a cached schema file is kept. */
-export function encodedSchemaFile(schemaFile: string): string {
-  return schemaFile.replace(/\.json$/, '.GetProviderSchema.bin');
+/** Where the encoded GetProviderSchema response of a cached schema file is kept: re-encoded when the protocol or the encoding changes. */
+export function encodedSchemaFile(schemaFile: string, protoDirectory: string): string {
+  const hash = createHash('sha256');
+  for (const file of [path.join(protoDirectory, 'tfplugin6.proto'), path.join(__dirname, 'schema-response.ts')]) {
+    if (fs.existsSync(file)) hash.update(fs.readFileSync(file));
+  }
+  return schemaFile.replace(/\.json$/, `.GetProviderSchema-${hash.digest('hex').slice(0, 12)}.bin`);
 }
 
 /**
@@ -30,7 +36,6 @@ export function encodeSchemaResponse(protocol: any, schema: ProviderSchema): Buf
   return protocol.tfplugin6.Provider.service.GetProviderSchema.responseSerialize(schemaResponse(schema));
 }
 
-export function readEncodedSchema(schemaFile: string): Buffer | undefined {
-  const file = encodedSchemaFile(schemaFile);
-  return fs.existsSync(file) ? fs.readFileSync(file) : undefined;
+export function readEncodedSchema(encodedFile: string | undefined): Buffer | undefined {
+  return encodedFile && fs.existsSync(encodedFile) ? fs.readFileSync(encodedFile) : undefined;
 }

@@ -38,6 +38,8 @@ export function schemaResponse(schema: ProviderSchema): object {
     data_source_schemas: schemas(schema.dataSources),
     ephemeral_resource_schemas: schemas(schema.ephemeralResources),
     diagnostics: [],
-    server_capabilities: { plan_destroy: false, get_provider_schema_optional: false, move_resource_state: false },
+    // get_provider_schema_optional: Terraform reuses the schema it already fetched in this command instead
+    // of asking every new provider process again (it starts the aws provider 2-4 times per command).
+    server_capabilities: { plan_destroy: false, get_provider_schema_optional: true, move_resource_state: false },
   };
 }

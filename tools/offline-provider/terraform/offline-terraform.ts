@@ -79,7 +79,7 @@ export class OfflineTerraform {
   constructor() {
     this.providers = STAND_IN_PACKAGES.map(cachedSchema);
     for (const provider of this.providers) {
-      const encoded = encodedSchemaFile(provider.file);
+      const encoded = encodedSchemaFile(provider.file, PROTO_DIRECTORY);
       if (fs.existsSync(encoded)) continue;
       writeAtomically(encoded, encodeSchemaResponse(loadProtocol(PROTO_DIRECTORY), JSON.parse(fs.readFileSync(provider.file, 'utf8'))));
     }
@@ -90,7 +90,7 @@ export class OfflineTerraform {
       const directory = path.join(mirror, 'registry.terraform.io', 'hashicorp', provider.name, provider.version, terraformPlatform());
       fs.mkdirSync(directory, { recursive: true });
       const launcher = path.join(directory, `terraform-provider-${provider.name}_v${provider.version}`);
-      const quoted = [process.execPath, bundle, provider.file, PROTO_DIRECTORY].map((part) => `'${part.replace(/'/g, `'\\''`)}'`);
+      const quoted = [process.execPath, bundle, provider.file, PROTO_DIRECTORY, encodedSchemaFile(provider.file, PROTO_DIRECTORY)].map((part) => `'${part.replace(/'/g, `'\\''`)}'`);
       fs.writeFileSync(launcher, `#!/bin/sh\nexec ${quoted.join(' ')}\n`, { mode: 0o755 });
     }
     this.cliConfig = path.join(this.root, 'terraform.rc');
