@@ -3,21 +3,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { SYSTEMS } from '../../stacks/systems';
 import { synthesizeSystems } from '../../stacks/synthesis/synthesize-systems';
-import { synthesizedStacks } from '../../tools/offline-provider/terraform/offline-terraform';
-import { SynthesizedStack } from '../../tools/offline-provider/terraform/stack-selection';
+import { SynthesizedStack, synthesizedStacks } from '../../tools/offline-provider/terraform/stack-selection';
 
 /** Every stack the app synthesizes today (SYSTEMS), into a temporary directory: no list kept by hand. */
 export function synthesizeEveryStack(): { outdir: string; stacks: SynthesizedStack[] } {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'datastack-synth-'));
   synthesizeSystems(SYSTEMS, outdir);
   return { outdir, stacks: synthesizedStacks(outdir) };
-}
-
-/** A stack directory holding `json` as its cdk.tf.json (a broken fixture), in a temporary directory. */
-export function fixtureStack(name: string, json: object): SynthesizedStack {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), `datastack-fixture-${name}-`));
-  fs.writeFileSync(path.join(directory, 'cdk.tf.json'), JSON.stringify(json, null, 2));
-  return { name, directory };
 }
 
 /** Removes every `prevent_destroy` from a working copy's JSON (the test's last step destroys everything). */

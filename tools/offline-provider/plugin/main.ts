@@ -66,6 +66,9 @@ function main(): void {
   const socket = path.join(os.tmpdir(), `tf-offline-${process.pid}-${Date.now()}.sock`);
   process.on('exit', () => fs.rmSync(socket, { force: true }));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));
+  // Terraform normally ends the process through Shutdown; if Terraform itself dies first, so does this.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && process.exit(0), 1000).unref();
   server.bindAsync(`unix:${socket}`, grpc.ServerCredentials.createInsecure(), (error) => {
     if (error) fail(`cannot listen on ${socket}: ${error.message}`);
     process.stdout.write(`1|6|unix|${socket}|grpc|\n`);

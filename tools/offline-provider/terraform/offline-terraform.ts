@@ -8,13 +8,16 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { encodeSchemaResponse, encodedSchemaFile, loadProtocol } from '../plugin/protocol';
-import { CACHE_DIRECTORY, CachedSchema, REPOSITORY_ROOT, cachedSchema, writeAtomically } from '../schema/schema-cache';
+import { CACHE_DIRECTORY, CachedSchema, cachedSchema, writeAtomically } from '../schema/schema-cache';
 
 const TOOL_DIRECTORY = path.resolve(__dirname, '..');
 const PROTO_DIRECTORY = path.join(TOOL_DIRECTORY, 'proto');
 
 /** The provider packages whose bindings the stand-in serves. */
 export const STAND_IN_PACKAGES = ['@cdktf/provider-aws', '@cdktf/provider-random'];
+
+/** No offline command takes more than seconds; a hung one is stopped rather than left running. */
+const TERRAFORM_TIMEOUT_MS = 5 * 60 * 1000;
 
 export interface TerraformResult {
   readonly exitCode: number;
@@ -145,12 +148,12 @@ export class WorkingCopy {
     private readonly backend: BackendMode,
   ) {}
 
-  /** Runs `terraform <args>` in the working copy; never throws on a non-zero exit. */
+  /** Runs `terraform <args>` in the working copy, stopped after `TERRAFORM_TIMEOUT_MS`; never throws on a non-zero exit. */
   run(args: readonly string[], extraEnvironment: NodeJS.ProcessEnv = {}): Promise<TerraformResult> {
     const started = process.hrtime.bigint();
     const environment = { ...this.terraform.environment(path.join(this.directory, '.terraform-data')), ...extraEnvironment };
     return new Promise((resolve) => {
-      execFile('terraform', [...args], { cwd: this.directory, env: environment, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      execFile('terraform', [...args], { cwd: this.directory, env: environment, maxBuffer: 64 * 1024 * 1024, timeout: TERRAFORM_TIMEOUT_MS }, (error, stdout, stderr) => {
         const exitCode = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ exitCode, stdout, stderr, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
       });
@@ -162,13 +165,3 @@ export class WorkingCopy {
     return this.run(['init', '-input=false', '-no-color', ...backend]);
   }
 }
-
-/** `cdktf.out/stacks/<stack>` for each stack of a synthesized output directory's manifest. */
-export function synthesizedStacks(outdir: string): { name: string; directory: string }[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
-  return (Object.values(manifest.stacks) as { name: string; workingDirectory: string }[])
-    .map((stack) => ({ name: stack.name, directory: path.join(outdir, stack.workingDirectory) }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
-
-export { REPOSITORY_ROOT };
