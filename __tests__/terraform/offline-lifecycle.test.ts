@@ -1,0 +1,99 @@
+// Terraform itself on every stack the app synthesizes, offline through the stand-in provider: init,
+// validate, plan, apply to local state, a re-plan that shows no changes, destroy.
+import * as fs from 'fs';
+import * as os from 'os';
+import { OfflineTerraform, TerraformResult } from '../../tools/offline-provider/terraform/offline-terraform';
+import { summaryLine } from '../../tools/offline-provider/terraform/plan-stack';
+import { SynthesizedStack, inParallel } from '../../tools/offline-provider/terraform/stack-selection';
+import { allowDestroy, hasPreventDestroy, synthesizeEveryStack } from './offline-fixture';
+
+jest.setTimeout(300_000);
+
+interface Lifecycle {
+  /** The first step that failed, with Terraform's output; '' when every step succeeded. */
+  failure: string;
+  /** Terraform's plan summary line on empty state. */
+  planSummary?: string;
+  appliedResources?: number;
+  replan?: TerraformResult;
+  refusedDestroy?: TerraformResult;
+  resourcesAfterDestroy?: string;
+  timings: string[];
+}
+
+async function lifecycle(terraform: OfflineTerraform, stack: SynthesizedStack): Promise<Lifecycle> {
+  const copy = terraform.workingCopy(stack.directory, 'local');
+  const outcome: Lifecycle = { failure: '', timings: [] };
+  const step = async (name: string, args: string[]): Promise<TerraformResult> => {
+    const result = await copy.run(args);
+    outcome.timings.push(`${name} ${result.seconds.toFixed(1)} s`);
+    if (result.exitCode !== 0) throw new Error(`terraform ${name} failed:\n${result.stdout}${result.stderr}`);
+    return result;
+  };
+  try {
+    await step('init', ['init', '-input=false', '-no-color']);
+    await step('validate', ['validate', '-no-color']);
+    outcome.planSummary = summaryLine((await step('plan', ['plan', '-no-color', '-input=false', '-out=plan.bin'])).stdout);
+    await step('apply', ['apply', '-no-color', '-input=false', 'plan.bin']);
+    const applied = await step('state list', ['state', 'list']);
+    outcome.appliedResources = applied.stdout.split('\n').filter((address) => address && !address.startsWith('data.')).length;
+    // -detailed-exitcode: 0 = no changes, 2 = changes.
+    outcome.replan = await copy.run(['plan', '-no-color', '-input=false', '-detailed-exitcode']);
+    outcome.timings.push(`re-plan ${outcome.replan.seconds.toFixed(1)} s`);
+    if (hasPreventDestroy(copy.directory)) {
+      outcome.refusedDestroy = await copy.run(['destroy', '-no-color', '-input=false', '-auto-approve', '-refresh=false']);
+      allowDestroy(copy.directory);
+    }
+    await step('destroy', ['destroy', '-no-color', '-input=false', '-auto-approve', '-refresh=false']);
+    outcome.resourcesAfterDestroy = (await step('state list', ['state', 'list'])).stdout.trim();
+  } catch (error) {
+    outcome.failure = (error as Error).message;
+  }
+  return outcome;
+}
+
+describe('offline terraform lifecycle of every synthesized stack', () => {
+  const { outdir, stacks } = synthesizeEveryStack();
+  const terraform = new OfflineTerraform();
+  const outcomes = new Map<string, Lifecycle>();
+
+  beforeAll(async () => {
+    // One stack per core: Terraform and the provider processes are CPU-bound.
+    const results = await inParallel(stacks, os.availableParallelism(), (stack) => lifecycle(terraform, stack));
+    stacks.forEach((stack, index) => outcomes.set(stack.name, results[index]));
+  });
+  afterAll(() => {
+    terraform.dispose();
+    fs.rmSync(outdir, { recursive: true, force: true });
+  });
+
+  test('GIVEN the app WHEN synthesized THEN there are stacks to run Terraform on, the state backend among them', () => {
+    expect(stacks.map((stack) => stack.name)).toContain('state-backend');
+  });
+
+  describe.each(stacks.map((stack) => stack.name))('%s', (name) => {
+    const outcome = () => outcomes.get(name)!;
+
+    test('WHEN init, validate, plan, apply and destroy run THEN every step succeeds', () => {
+      expect(outcome().failure).toBe('');
+      console.log(`${name}: ${outcome().timings.join(', ')}`);
+    });
+
+    test('WHEN planned on empty state THEN it only adds, and apply creates every planned resource', () => {
+      const [, toAdd, changeOrDestroy] = /^Plan: (\d+) to add, (\d+ to change, \d+) to destroy\.$/.exec(outcome().planSummary ?? '') ?? [];
+      expect({ changeOrDestroy, addsSome: Number(toAdd) > 0 }).toEqual({ changeOrDestroy: '0 to change, 0', addsSome: true });
+      expect(outcome().appliedResources).toBe(Number(toAdd));
+    });
+
+    test('WHEN planned again after apply THEN Terraform finds no changes', () => {
+      const replan = outcome().replan!;
+      expect({ exitCode: replan.exitCode, noChanges: replan.stdout.includes('No changes.') }).toEqual({ exitCode: 0, noChanges: true });
+    });
+
+    test('WHEN destroyed THEN resources with prevent_destroy refuse it, and without the flag the state ends empty', () => {
+      const refused = outcome().refusedDestroy;
+      if (refused) expect({ exitCode: refused.exitCode, refused: refused.stderr.includes('Instance cannot be destroyed') }).toEqual({ exitCode: 1, refused: true });
+      expect(outcome().resourcesAfterDestroy).toBe('');
+    });
+  });
+});
