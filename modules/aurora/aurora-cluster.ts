@@ -16,7 +16,7 @@ import { AuroraAlarmThresholds, AuroraCapacity, AuroraClusterSettings, AuroraPer
 import { AURORA_DEFAULTS, DEFAULT_ALARM_THRESHOLDS, defaultDeletionProtection, defaultPreventDestroy } from './defaults';
 import { AuroraPostgresEngineVersion } from './engine-version';
 import { defaultMaxConnections, instanceMemoryGib, isBurstableInstanceClass } from './instance-classes';
-import { PolicyStatement, readCredentialsStatements } from './credentials-access';
+import { PolicyStatement, readSecretStatements } from '../secrets/read-secret-statements';
 import { ManagedPasswordRotation } from './managed-password-rotation';
 import { EnhancedMonitoringRole } from './monitoring-role';
 import { AuroraParameterGroups } from './parameter-groups';
@@ -350,7 +350,7 @@ export class AuroraCluster extends Construct {
     if (this.managedSecretArn === undefined) {
       throw new Error(`${this.clusterIdentifier} is a Global Database member: its credentials are the Global Database's`);
     }
-    return readCredentialsStatements({ secretArn: this.managedSecretArn, kmsKeyArn: this.kmsKeyArn, region: this.region });
+    return readSecretStatements({ name: 'AuroraMasterCredentials', secretArn: this.managedSecretArn, kmsKeyArn: this.kmsKeyArn, region: this.region });
   }
 
   /** Master credentials by role: managed (single-Region), write-only (primary), none (secondary). */

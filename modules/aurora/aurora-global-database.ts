@@ -8,7 +8,7 @@ import { assertValid, describeValue } from '../validation';
 import { AuroraCluster, AuroraNetwork, defaultDatabaseName } from './aurora-cluster';
 import { AuroraCapacity, AuroraClusterSettings, AuroraGlobalDatabaseSettings } from './aurora-settings';
 import { AURORA_DEFAULTS, defaultDeletionProtection, defaultPreventDestroy } from './defaults';
-import { PolicyStatement, readCredentialsStatements } from './credentials-access';
+import { PolicyStatement, readSecretStatements } from '../secrets/read-secret-statements';
 import { GlobalDatabaseCredentials } from './global-credentials';
 import { auroraGlobalDatabaseRules } from './validate-aurora';
 
@@ -191,7 +191,7 @@ export class AuroraGlobalDatabase extends Construct {
 
   /** IAM statements to read the master credentials secret in a member Region (the primary's by default). */
   grantReadCredentials(region: string = this.primary.region): PolicyStatement[] {
-    return readCredentialsStatements({ secretArn: this.secretArnIn(region), kmsKeyArn: this.clusterIn(region).kmsKeyArn, region });
+    return readSecretStatements({ name: 'AuroraMasterCredentials', secretArn: this.secretArnIn(region), kmsKeyArn: this.clusterIn(region).kmsKeyArn, region });
   }
 
   /** The credentials secret in a member Region. */

@@ -2,7 +2,7 @@ export * from './aurora-alarms';
 export * from './aurora-cluster';
 export * from './aurora-global-database';
 export * from './aurora-settings';
-export * from './credentials-access';
+export * from '../secrets/read-secret-statements';
 export * from './defaults';
 export * from './engine-version';
 export * from './global-credentials';

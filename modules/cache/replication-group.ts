@@ -21,6 +21,7 @@ import { cacheLogsKeyGrant, CacheLogGroups } from './log-groups';
 import { isBurstableCacheNodeType } from './node-types';
 import { CacheParameterGroup } from './parameter-group';
 import { cacheReplicationGroupRules, nodesPerShard } from './validate-cache';
+import { PolicyStatement, readSecretStatements } from '../secrets/read-secret-statements';
 
 /** Where a replication group sits in its Region's network. */
 export interface CacheNetwork {
@@ -267,6 +268,17 @@ export class CacheReplicationGroup extends Construct {
         }
       }
     }
+  }
+
+  /**
+   * IAM statements that let an application read the AUTH token secret (and decrypt it only through
+   * Secrets Manager in this Region); add them to the application role's policy.
+   */
+  grantReadAuthToken(): PolicyStatement[] {
+    if (this.authSecretArn === undefined) {
+      throw new Error(`${this.replicationGroupId} authenticates with an RBAC user group: it has no AUTH token secret to read`);
+    }
+    return readSecretStatements({ name: 'CacheAuthToken', secretArn: this.authSecretArn, kmsKeyArn: this.kmsKeyArn, region: this.region });
   }
 
   /** `auth_token` with its update strategy, or the RBAC user groups. */

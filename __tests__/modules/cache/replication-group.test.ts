@@ -171,6 +171,24 @@ describe('replication group options', () => {
     expect(group.authSecretArn).toBeUndefined();
   });
 
+  test('GIVEN an AUTH token WHEN an application is granted it THEN it reads that secret only and decrypts with the group key only through Secrets Manager', () => {
+    const { group } = synthGroup();
+    expect(group.grantReadAuthToken()).toEqual([
+      { sid: 'ReadCacheAuthToken', actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], resources: [group.authSecretArn] },
+      {
+        sid: 'DecryptCacheAuthToken',
+        actions: ['kms:Decrypt'],
+        resources: [group.kmsKeyArn],
+        condition: [{ test: 'StringEquals', variable: 'kms:ViaService', values: ['secretsmanager.eu-west-2.amazonaws.com'] }],
+      },
+    ]);
+  });
+
+  test('GIVEN RBAC WHEN an application asks for the AUTH token THEN it is told there is none', () => {
+    const { group } = synthGroup({ authentication: { kind: 'rbac', userGroupIds: ['gaming-users'] } });
+    expect(() => group.grantReadAuthToken()).toThrow('gaming-platform-prod-redis-eu-west-2 authenticates with an RBAC user group: it has no AUTH token secret to read');
+  });
+
   test('GIVEN Valkey 8.0 WHEN synthesized THEN engine valkey, family valkey8, names with valkey', () => {
     const { json } = synthGroup({ engineVersion: CacheEngineVersion.VALKEY_8_0 });
     expect(only(json, 'aws_elasticache_replication_group')).toMatchObject({ engine: 'valkey', engine_version: '8.0', replication_group_id: 'gaming-platform-prod-valkey-eu-west-2' });
