@@ -3,6 +3,7 @@
 import { OfflineTerraform } from './terraform/offline-terraform';
 import { planStack } from './terraform/plan-stack';
 import { selectStacks } from './terraform/stack-selection';
+import { runCommand } from './run-command';
 
 async function main(): Promise<number> {
   const names = process.argv.slice(2);
@@ -23,10 +24,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: Error) => {
-    console.error(error.message);
-    process.exitCode = 2;
-  },
-);
+runCommand(main);

@@ -3,6 +3,7 @@
 import { OfflineTerraform } from './terraform/offline-terraform';
 import { selectStacks } from './terraform/stack-selection';
 import { validateStacks, validationLine } from './terraform/validate-stacks';
+import { runCommand } from './run-command';
 
 async function main(): Promise<number> {
   const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
@@ -18,10 +19,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: Error) => {
-    console.error(error.message);
-    process.exitCode = 2;
-  },
-);
+runCommand(main);
