@@ -42,8 +42,3 @@ export const DEFAULT_CLUSTER_PARAMETERS: Readonly<Record<string, string>> = {
 export function defaultDeletionProtection(environment: string): boolean {
   return environment !== 'dev';
 }
-
-/** `lifecycle { prevent_destroy }` on the data-holding resources in prod. */
-export function defaultPreventDestroy(environment: string): boolean {
-  return environment === 'prod';
-}

@@ -46,8 +46,3 @@ export const DEFAULT_CACHE_PARAMETERS: Readonly<Record<string, string>> = {
 export function defaultApplyImmediately(environment: string): boolean {
   return environment === 'dev';
 }
-
-/** `lifecycle { prevent_destroy }` on the replication group and its key in prod. */
-export function defaultPreventDestroy(environment: string): boolean {
-  return environment === 'prod';
-}

@@ -9,19 +9,20 @@ import { AlarmTopics } from '../alarms/alarm-topics';
 import { createMetricAlarm } from '../alarms/metric-alarm';
 import { CustomerManagedKey } from '../kms/customer-managed-key';
 import { ResourceNaming } from '../naming/resource-naming';
+import { PolicyStatement, readSecretStatements } from '../secrets/read-secret-statements';
 import { DataTierSecurityGroup } from '../network/data-tier-security-group';
 import { assertValid, describeValue, matches, ValidationRule } from '../validation';
 import { CacheAuthSecret } from './auth-secret';
 import { authTokenProps, CacheAuthToken } from './auth-token';
 import { cacheNodeAlarmSpecs, memberClusterIds } from './cache-alarms';
 import { CacheAlarmThresholds, CacheAuthentication, CacheReplicationGroupSettings } from './cache-settings';
-import { CACHE_DEFAULTS, DEFAULT_CACHE_ALARM_THRESHOLDS, defaultApplyImmediately, defaultPreventDestroy } from './defaults';
+import { CACHE_DEFAULTS, DEFAULT_CACHE_ALARM_THRESHOLDS, defaultApplyImmediately } from './defaults';
+import { defaultPreventDestroy } from '../lifecycle/environment-defaults';
 import { CacheEngineVersion } from './engine-version';
 import { cacheLogsKeyGrant, CacheLogGroups } from './log-groups';
 import { isBurstableCacheNodeType } from './node-types';
 import { CacheParameterGroup } from './parameter-group';
 import { cacheReplicationGroupRules, nodesPerShard } from './validate-cache';
-import { PolicyStatement, readSecretStatements } from '../secrets/read-secret-statements';
 
 /** Where a replication group sits in its Region's network. */
 export interface CacheNetwork {
@@ -185,13 +186,13 @@ export class CacheReplicationGroup extends Construct {
     });
     // Members use the primary's; every Region has one so that a Global Datastore failover moves no address.
     const parameterGroup = new CacheParameterGroup(this, 'ParameterGroup', {
-          provider,
-          namePrefix: groupId,
-          engineVersion,
-          clusterMode,
-          parameters: props.parameters,
-          notifyKeyspaceEvents: props.notifyKeyspaceEvents,
-        });
+      provider,
+      namePrefix: groupId,
+      engineVersion,
+      clusterMode,
+      parameters: props.parameters,
+      notifyKeyspaceEvents: props.notifyKeyspaceEvents,
+    });
     const tokenProps = authTokenProps(authentication);
     if (tokenProps && !member) this.authToken = props.authToken ?? new CacheAuthToken(this, 'AuthToken', tokenProps);
     const token = this.authToken ?? member?.authToken;

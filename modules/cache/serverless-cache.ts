@@ -6,7 +6,7 @@ import { ResourceNaming } from '../naming/resource-naming';
 import { DataTierSecurityGroup } from '../network/data-tier-security-group';
 import { assertValid, describeValue, integerInRange, matches, minNotAboveMax, oneOf, ValidationRule } from '../validation';
 import { CacheNetwork } from './replication-group';
-import { defaultPreventDestroy } from './defaults';
+import { defaultPreventDestroy } from '../lifecycle/environment-defaults';
 
 /** What a serverless cache may use at most (and keeps at least): bounds the bill. */
 export interface ServerlessCacheUsageLimits {

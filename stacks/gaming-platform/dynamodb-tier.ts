@@ -5,6 +5,7 @@ import { GlobalTable } from '../../modules/dynamodb/global-table';
 import { dynamoDbBillingRules } from '../../modules/dynamodb/table-billing';
 import { tableDefinitionRules } from '../../modules/dynamodb/table-definition';
 import { CustomerManagedKey } from '../../modules/kms/customer-managed-key';
+import { defaultPreventDestroy } from '../../modules/lifecycle/environment-defaults';
 import { regionConstructId } from '../../modules/regions/aws-regions';
 import { ValidationRule } from '../../modules/validation';
 import { GAMING_PLATFORM_TABLES } from './dynamodb-tables';
@@ -22,11 +23,6 @@ function pascalCase(name: string): string {
 /** `game-moves` -> `game_moves`, for output map keys. */
 function snakeCase(name: string): string {
   return name.replace(/[-.]/g, '_');
-}
-
-/** Prod keeps its tables and keys through any plan that would destroy them. */
-export function defaultPreventDestroy(environment: GamingPlatformEnvironment): boolean {
-  return environment.name === 'prod';
 }
 
 /**
@@ -49,7 +45,7 @@ export function dynamoDbTierRules(setting: string, environment: GamingPlatformEn
 export function addDynamoDbTier(stack: GamingPlatformStack): void {
   const { config, naming } = stack;
   const [primaryRegion, ...replicaRegions] = stack.regions;
-  const preventDestroy = defaultPreventDestroy(config);
+  const preventDestroy = defaultPreventDestroy(config.name);
   const deletionProtection = config.dynamodb.deletionProtection ?? true;
 
   const keys = new Map<string, CustomerManagedKey>();
