@@ -1,7 +1,7 @@
 import { App } from 'cdktf';
 import { ValidationRule } from '../modules/validation';
 
-/** A system DataStack builds (a row of DESIGN.md's seed table): its configuration checks and its stacks. */
+/** A system DataStack builds: its configuration checks and its stacks (a declared system, or the state-backend bootstrap). */
 export interface SystemDefinition {
   /** The system's name, the prefix of its stack names. */
   readonly name: string;

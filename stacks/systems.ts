@@ -1,11 +1,7 @@
-import { GAMING_PLATFORM_ENVIRONMENTS } from './gaming-platform/environments';
-import { gamingPlatformSystem } from './gaming-platform/gaming-platform-system';
+import { GAMING_PLATFORM } from './gaming-platform/gaming-platform-system';
 import { stateBackendSystem } from './state-backend/state-backend-system';
 import { STATE_BUCKET } from './state-backend/state-bucket-config';
 import { SystemDefinition } from './system';
 
 /** Every system DataStack synthesizes, with its shipped configuration. */
-export const SYSTEMS: readonly SystemDefinition[] = [
-  gamingPlatformSystem(GAMING_PLATFORM_ENVIRONMENTS),
-  stateBackendSystem(STATE_BUCKET),
-];
+export const SYSTEMS: readonly SystemDefinition[] = [GAMING_PLATFORM, stateBackendSystem(STATE_BUCKET)];

@@ -1,7 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
-import { AlarmTopics } from '../alarms/alarm-topics';
-import { createMetricAlarm, MetricAlarmSpec } from '../alarms/metric-alarm';
+import { AlarmTopics } from '../alarms';
+import { createMetricAlarm, MetricAlarmSpec } from '../alarms';
 import { AuroraAlarmThresholds } from './aurora-settings';
 
 const GIB = 1024 ** 3;

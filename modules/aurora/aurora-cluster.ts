@@ -1,37 +1,22 @@
 import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { RdsCluster } from '@cdktf/provider-aws/lib/rds-cluster';
 import { RdsClusterInstance } from '@cdktf/provider-aws/lib/rds-cluster-instance';
 import { Annotations, ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { AlarmTopics } from '../alarms/alarm-topics';
-import { MetricAlarmSpec } from '../alarms/metric-alarm';
-import { CustomerManagedKey } from '../kms/customer-managed-key';
+import { MetricAlarmSpec } from '../alarms';
+import { RegionContext } from '../context';
+import { CustomerManagedKey } from '../kms';
 import { EncryptedLogGroup } from '../logs';
-import { ResourceNaming } from '../naming/resource-naming';
-import { DataTierSecurityGroup } from '../network/data-tier-security-group';
-import { assertValid, integerInRange, ValidationRule } from '../validation';
+import { DataTierSecurityGroup, SubnetTier, subnetIdsOf } from '../network';
+import { CredentialsSecret, EnhancedMonitoringRole, ManagedPasswordRotation, PostgresEndpoint, ProxyTarget } from '../rds';
+import { PolicyStatement, readSecretStatements } from '../secrets';
+import { assertValid, ValidationRule } from '../validation';
 import { AuroraAlarms, auroraInstanceAlarmSpecs, auroraReplicationLagAlarmSpec } from './aurora-alarms';
-import { AuroraAlarmThresholds, AuroraCapacity, AuroraClusterSettings, AuroraPerformanceInsights } from './aurora-settings';
-import { AURORA_DEFAULTS, DEFAULT_ALARM_THRESHOLDS, defaultDeletionProtection } from './defaults';
-import { defaultPreventDestroy } from '../lifecycle/environment-defaults';
-import { AuroraPostgresEngineVersion } from './engine-version';
+import { AuroraCapacity, AuroraClusterSettings } from './aurora-settings';
+import { AURORA_CA_CERT_IDENTIFIER, resolveAuroraClusterSettings, ResolvedAuroraClusterSettings } from './defaults';
 import { defaultMaxConnections, instanceMemoryGib, isBurstableInstanceClass } from './instance-classes';
-import { PolicyStatement, readSecretStatements } from '../secrets/read-secret-statements';
-import { ManagedPasswordRotation } from './managed-password-rotation';
-import { EnhancedMonitoringRole } from './monitoring-role';
 import { AuroraParameterGroups } from './parameter-groups';
 import { auroraCapacityRules, auroraClusterSettingsRules } from './validate-aurora';
-
-/** Where a cluster sits in its Region's network. */
-export interface AuroraNetwork {
-  /** The VPC. */
-  readonly vpcId: string;
-  /** Private subnets (two or more Availability Zones) for the DB subnet group. */
-  readonly subnetIds: string[];
-  /** The only security groups allowed to connect, on the cluster's port. */
-  readonly applicationSecurityGroupIds: string[];
-}
 
 /** A cluster's place in a Global Database; set by AuroraGlobalDatabase. */
 export type AuroraGlobalMembership =
@@ -49,41 +34,13 @@ export type AuroraGlobalMembership =
     };
 
 export interface AuroraClusterProps extends AuroraClusterSettings, AuroraCapacity {
-  /** The aws provider of the cluster's Region. */
-  readonly provider: AwsProvider;
-  /** The cluster's Region (part of every physical name and construct id). */
-  readonly region: string;
-  /** Physical names (`gaming-platform-prod-aurora-eu-west-2`). */
-  readonly naming: ResourceNaming;
-  /** The environment, for the environment-dependent defaults (deletion protection, prevent_destroy). */
-  readonly environment: string;
-  /** Subnets and the security groups allowed in. */
-  readonly network: AuroraNetwork;
+  /** The Region the cluster is built in: provider, network, alarm topics, names, the environment's policy. */
+  readonly context: RegionContext;
   /**
-   * Refuses DeleteDBCluster while on.
-   * @default defaultDeletionProtection(environment): on everywhere but dev
+   * The subnet tier of the cluster's subnet group.
+   * @default 'data'
    */
-  readonly deletionProtection?: boolean;
-  /**
-   * `lifecycle { prevent_destroy }` on the cluster and its key.
-   * @default defaultPreventDestroy(environment): in prod
-   */
-  readonly preventDestroy?: boolean;
-  /**
-   * Apply modifications now instead of in the maintenance window.
-   * @default false
-   */
-  readonly applyImmediately?: boolean;
-  /**
-   * Days between rotations of the RDS-managed master password (single-Region clusters).
-   * @default 7 (RDS's own schedule, made explicit)
-   */
-  readonly managedPasswordRotationDays?: number;
-  /**
-   * The Region's alarm topics; alarms are created only when given.
-   * @default - no alarms
-   */
-  readonly alarmTopics?: AlarmTopics;
+  readonly subnetTier?: SubnetTier;
   /**
    * Membership in a Global Database (set by AuroraGlobalDatabase).
    * @default - a single-Region cluster with an RDS-managed master password
@@ -91,64 +48,12 @@ export interface AuroraClusterProps extends AuroraClusterSettings, AuroraCapacit
   readonly globalMembership?: AuroraGlobalMembership;
 }
 
-/** Props after defaults, resolved once at the top of the constructor. */
-interface ResolvedAuroraClusterProps {
-  readonly engineVersion: AuroraPostgresEngineVersion;
-  readonly clusterIdentifier: string;
-  readonly databaseName: string;
-  readonly masterUsername: string;
-  readonly port: number;
-  readonly backupRetentionDays: number;
-  readonly preferredBackupWindow: string;
-  readonly preferredMaintenanceWindow: string;
-  readonly performanceInsights: AuroraPerformanceInsights;
-  readonly monitoringIntervalSeconds: number;
-  readonly logRetentionDays: number;
-  readonly iamDatabaseAuthentication: boolean;
-  readonly deletionProtection: boolean;
-  readonly preventDestroy: boolean;
-  readonly applyImmediately: boolean;
-  readonly managedPasswordRotationDays: number;
-  readonly alarmThresholds: AuroraAlarmThresholds;
-}
-
-/** The database name a system gets by default: `gaming-platform` -> `gaming_platform`. */
-export function defaultDatabaseName(system: string): string {
-  return system.replace(/[^A-Za-z0-9]/g, '_');
-}
-
-function resolve(props: AuroraClusterProps): ResolvedAuroraClusterProps {
-  return {
-    engineVersion: props.engineVersion ?? AURORA_DEFAULTS.engineVersion,
-    clusterIdentifier: props.naming.name('aurora', props.region),
-    databaseName: props.databaseName ?? defaultDatabaseName(props.naming.system),
-    masterUsername: props.masterUsername ?? AURORA_DEFAULTS.masterUsername,
-    port: props.port ?? AURORA_DEFAULTS.port,
-    backupRetentionDays: props.backupRetentionDays ?? AURORA_DEFAULTS.backupRetentionDays,
-    preferredBackupWindow: props.preferredBackupWindow ?? AURORA_DEFAULTS.preferredBackupWindow,
-    preferredMaintenanceWindow: props.preferredMaintenanceWindow ?? AURORA_DEFAULTS.preferredMaintenanceWindow,
-    performanceInsights: props.performanceInsights ?? AURORA_DEFAULTS.performanceInsights,
-    monitoringIntervalSeconds: props.monitoringIntervalSeconds ?? AURORA_DEFAULTS.monitoringIntervalSeconds,
-    logRetentionDays: props.logRetentionDays ?? AURORA_DEFAULTS.logRetentionDays,
-    iamDatabaseAuthentication: props.iamDatabaseAuthentication ?? AURORA_DEFAULTS.iamDatabaseAuthentication,
-    deletionProtection: props.deletionProtection ?? defaultDeletionProtection(props.environment),
-    preventDestroy: props.preventDestroy ?? defaultPreventDestroy(props.environment),
-    applyImmediately: props.applyImmediately ?? false,
-    managedPasswordRotationDays: props.managedPasswordRotationDays ?? AURORA_DEFAULTS.managedPasswordRotationDays,
-    alarmThresholds: { ...DEFAULT_ALARM_THRESHOLDS, ...props.alarmThresholds },
-  };
-}
-
 /** The module's own checks of its props, under the setting name `aurora`. */
 export function auroraClusterRules(setting: string, props: AuroraClusterProps): ValidationRule[] {
-  const rules = [
+  return [
     ...auroraCapacityRules(setting, props, { allowHeadless: props.globalMembership?.role === 'secondary' }),
     ...auroraClusterSettingsRules(setting, props, [props]),
   ];
-  if (props.managedPasswordRotationDays !== undefined) {
-    rules.push(integerInRange(`${setting}.managedPasswordRotationDays`, props.managedPasswordRotationDays, 1, 365));
-  }
-  return rules;
 }
 
 /**
@@ -157,9 +62,10 @@ export function auroraClusterRules(setting: string, props: AuroraClusterProps): 
  *
  * Around it, all in the cluster's Region: a customer-managed key (storage, Performance Insights, the
  * master secret), a DB subnet group, a security group admitting only the application security groups
- * on the port, parameter groups, the Enhanced Monitoring role and the alarms.
+ * on the port (others through `allowFrom`), parameter groups, the Enhanced Monitoring role and the alarms.
  */
-export class AuroraCluster extends Construct {
+export class AuroraCluster extends Construct implements PostgresEndpoint {
+  public readonly engine = 'aurora-postgresql';
   public readonly cluster: RdsCluster;
   public readonly instances: RdsClusterInstance[] = [];
   /** The cluster's identifier (`gaming-platform-prod-aurora-eu-west-2`). */
@@ -174,46 +80,49 @@ export class AuroraCluster extends Construct {
   public readonly securityGroupId: string;
   /** The key encrypting the cluster's storage, Performance Insights and secrets in this Region. */
   public readonly kmsKeyArn: string;
-  /** The RDS-managed master secret's ARN; undefined for Global Database members (see AuroraGlobalDatabase.secretArn). */
+  /** The RDS-managed master secret's ARN; undefined for Global Database members (see AuroraGlobalDatabase). */
   public readonly managedSecretArn?: string;
   public readonly region: string;
+  private readonly securityGroup: DataTierSecurityGroup;
 
   constructor(scope: Construct, id: string, props: AuroraClusterProps) {
     super(scope, id);
     assertValid(auroraClusterRules('aurora', props));
-    const resolved = resolve(props);
-    const { provider, region, naming } = props;
+    const { context } = props;
+    const { provider, region, naming, policy } = context;
+    const resolved = resolveAuroraClusterSettings(props, { system: naming.system, logRetentionDays: policy.logRetentionDays });
+    const clusterIdentifier = naming.name('aurora', region);
     const membership = props.globalMembership;
-    if (isBurstableInstanceClass(props.instanceClass) && props.environment === 'prod') {
-      Annotations.of(this).addWarning(`aurora.instanceClass ${props.instanceClass} is burstable: CPU credits run out under sustained load; use db.r* in prod`);
+    if (isBurstableInstanceClass(props.instanceClass) && policy.production) {
+      Annotations.of(this).addWarning(`aurora.instanceClass ${props.instanceClass} is burstable: CPU credits run out under sustained load; use db.r* in production`);
     }
-    if (!resolved.deletionProtection && props.environment === 'prod') {
-      Annotations.of(this).addWarning('aurora.deletionProtection is off in prod: one destroy deletes the cluster');
+    if (!policy.deletionProtection && policy.production) {
+      Annotations.of(this).addWarning('aurora deletion protection is off in production: one destroy deletes the cluster');
     }
 
     const key = new CustomerManagedKey(this, 'Key', {
       provider,
-      description: `Encrypts Aurora cluster ${resolved.clusterIdentifier}: storage, Performance Insights, credentials`,
-      aliasName: resolved.clusterIdentifier,
-      preventDestroy: resolved.preventDestroy,
+      description: `Encrypts Aurora cluster ${clusterIdentifier}: storage, Performance Insights, credentials`,
+      aliasName: clusterIdentifier,
+      preventDestroy: policy.preventDestroy,
     });
     const subnetGroup = new DbSubnetGroup(this, 'SubnetGroup', {
       provider,
-      name: resolved.clusterIdentifier,
-      description: `Private subnets of ${resolved.clusterIdentifier}`,
-      subnetIds: props.network.subnetIds,
+      name: clusterIdentifier,
+      description: `Private subnets of ${clusterIdentifier}`,
+      subnetIds: subnetIdsOf(context.network, props.subnetTier ?? 'data'),
     });
-    const securityGroup = new DataTierSecurityGroup(this, 'SecurityGroup', {
+    this.securityGroup = new DataTierSecurityGroup(this, 'SecurityGroup', {
       provider,
-      namePrefix: resolved.clusterIdentifier,
-      description: `Aurora PostgreSQL ${resolved.clusterIdentifier}`,
-      vpcId: props.network.vpcId,
+      namePrefix: clusterIdentifier,
+      description: `Aurora PostgreSQL ${clusterIdentifier}`,
+      vpcId: context.network.vpcId,
       ports: [resolved.port],
-      sourceSecurityGroupIds: props.network.applicationSecurityGroupIds,
+      sourceSecurityGroupIds: context.network.applicationSecurityGroupIds,
     });
     const parameterGroups = new AuroraParameterGroups(this, 'ParameterGroups', {
       provider,
-      namePrefix: resolved.clusterIdentifier,
+      namePrefix: clusterIdentifier,
       engineVersion: resolved.engineVersion,
       clusterParameters: props.clusterParameters,
       instanceParameters: props.instanceParameters,
@@ -227,23 +136,23 @@ export class AuroraCluster extends Construct {
     const postgresqlLog = new EncryptedLogGroup(this, 'PostgresqlLog', {
       provider,
       region,
-      name: `/aws/rds/cluster/${resolved.clusterIdentifier}/postgresql`,
-      writer: `Aurora cluster ${resolved.clusterIdentifier}`,
-      keyAliasName: `${resolved.clusterIdentifier}-logs`,
+      name: `/aws/rds/cluster/${clusterIdentifier}/postgresql`,
+      writer: `Aurora cluster ${clusterIdentifier}`,
+      keyAliasName: `${clusterIdentifier}-logs`,
       retentionInDays: resolved.logRetentionDays,
-      preventDestroy: resolved.preventDestroy,
+      preventDestroy: policy.preventDestroy,
     });
 
     this.cluster = new RdsCluster(this, 'Cluster', {
       provider,
-      clusterIdentifier: resolved.clusterIdentifier,
+      clusterIdentifier,
       engine: resolved.engineVersion.engine,
       engineVersion: resolved.engineVersion.fullVersion,
-      ...this.credentialArguments(membership, resolved, key.arn),
+      ...credentialArguments(membership, resolved, key.arn),
       globalClusterIdentifier: membership?.globalClusterIdentifier,
       port: resolved.port,
       dbSubnetGroupName: subnetGroup.name,
-      vpcSecurityGroupIds: [securityGroup.securityGroupId],
+      vpcSecurityGroupIds: [this.securityGroup.securityGroupId],
       dbClusterParameterGroupName: parameterGroups.clusterParameterGroupName,
       // A single-Region cluster upgrades its own major version (engine_version is explicit and typed);
       // a Global Database member is upgraded through the global cluster.
@@ -255,9 +164,9 @@ export class AuroraCluster extends Construct {
       preferredBackupWindow: resolved.preferredBackupWindow,
       preferredMaintenanceWindow: resolved.preferredMaintenanceWindow,
       copyTagsToSnapshot: true,
-      deletionProtection: resolved.deletionProtection,
-      skipFinalSnapshot: false,
-      finalSnapshotIdentifier: `${resolved.clusterIdentifier}-final`,
+      deletionProtection: policy.deletionProtection,
+      skipFinalSnapshot: !policy.finalSnapshot,
+      finalSnapshotIdentifier: policy.finalSnapshot ? `${clusterIdentifier}-final` : undefined,
       deleteAutomatedBackups: false,
       enabledCloudwatchLogsExports: ['postgresql'],
       iamDatabaseAuthenticationEnabled: resolved.iamDatabaseAuthentication,
@@ -268,10 +177,10 @@ export class AuroraCluster extends Construct {
             secondsUntilAutoPause: props.serverlessV2.secondsUntilAutoPause,
           }
         : undefined,
-      applyImmediately: resolved.applyImmediately,
+      applyImmediately: policy.applyImmediately,
       dependsOn: [postgresqlLog.logGroup, ...(membership?.role === 'secondary' ? membership.dependsOn : [])],
       lifecycle: {
-        preventDestroy: resolved.preventDestroy || undefined,
+        preventDestroy: policy.preventDestroy || undefined,
         ignoreChanges: membership === undefined ? undefined : globalMemberIgnoredChanges(membership.role),
       },
     });
@@ -280,7 +189,7 @@ export class AuroraCluster extends Construct {
     const maxConnections = defaultMaxConnections(props.instanceClass, props.serverlessV2?.maxCapacity);
     const alarmSpecs: { prefix: string; specs: MetricAlarmSpec[] }[] = [];
     for (let index = 1; index <= props.instanceCount; index++) {
-      const identifier = `${resolved.clusterIdentifier}-${index}`;
+      const identifier = `${clusterIdentifier}-${index}`;
       const performanceInsights = resolved.performanceInsights;
       this.instances.push(
         new RdsClusterInstance(this, `Instance${index}`, {
@@ -294,33 +203,31 @@ export class AuroraCluster extends Construct {
           publiclyAccessible: false,
           // The version in configuration is the version running: upgrades go through engineVersion (docs/aurora.md).
           autoMinorVersionUpgrade: false,
-          caCertIdentifier: AURORA_DEFAULTS.caCertIdentifier,
+          caCertIdentifier: AURORA_CA_CERT_IDENTIFIER,
           copyTagsToSnapshot: true,
           performanceInsightsEnabled: performanceInsights.enabled,
           performanceInsightsKmsKeyId: performanceInsights.enabled ? key.arn : undefined,
           performanceInsightsRetentionPeriod: performanceInsights.enabled ? performanceInsights.retentionDays : undefined,
           monitoringInterval: resolved.monitoringIntervalSeconds,
           monitoringRoleArn: monitoringRole?.roleArn,
-          applyImmediately: resolved.applyImmediately,
+          applyImmediately: policy.applyImmediately,
         }),
       );
       alarmSpecs.push({ prefix: identifier, specs: auroraInstanceAlarmSpecs(identifier, { maxConnections, memoryGib }, resolved.alarmThresholds) });
     }
-    if (props.alarmTopics) {
-      for (const [index, { prefix, specs }] of alarmSpecs.entries()) {
-        new AuroraAlarms(this, `Instance${index + 1}Alarms`, { provider, topics: props.alarmTopics, alarmNamePrefix: prefix, specs });
-      }
-      // On every member, not only the secondary: the metric exists only on secondaries (a primary's alarm
-      // sits in INSUFFICIENT_DATA, which notifies nobody), and after a switchover the alarm is already
-      // where the new secondary is, with no address tied to a role.
-      if (membership !== undefined) {
-        new AuroraAlarms(this, 'ClusterAlarms', {
-          provider,
-          topics: props.alarmTopics,
-          alarmNamePrefix: resolved.clusterIdentifier,
-          specs: [auroraReplicationLagAlarmSpec(resolved.clusterIdentifier, resolved.alarmThresholds)],
-        });
-      }
+    for (const [index, { prefix, specs }] of alarmSpecs.entries()) {
+      new AuroraAlarms(this, `Instance${index + 1}Alarms`, { provider, topics: context.alarmTopics, alarmNamePrefix: prefix, specs });
+    }
+    // On every member, not only the secondary: the metric exists only on secondaries (a primary's alarm
+    // sits in INSUFFICIENT_DATA, which notifies nobody), and after a switchover the alarm is already
+    // where the new secondary is, with no address tied to a role.
+    if (membership !== undefined) {
+      new AuroraAlarms(this, 'ClusterAlarms', {
+        provider,
+        topics: context.alarmTopics,
+        alarmNamePrefix: clusterIdentifier,
+        specs: [auroraReplicationLagAlarmSpec(clusterIdentifier, resolved.alarmThresholds)],
+      });
     }
 
     if (membership === undefined) {
@@ -333,14 +240,41 @@ export class AuroraCluster extends Construct {
     }
 
     this.region = region;
-    this.clusterIdentifier = resolved.clusterIdentifier;
+    this.clusterIdentifier = clusterIdentifier;
     this.clusterArn = this.cluster.arn;
     this.clusterEndpoint = this.cluster.endpoint;
     this.readerEndpoint = this.cluster.readerEndpoint;
     this.port = resolved.port;
     this.databaseName = resolved.databaseName;
-    this.securityGroupId = securityGroup.securityGroupId;
+    this.securityGroupId = this.securityGroup.securityGroupId;
     this.kmsKeyArn = key.arn;
+  }
+
+  /** The writer endpoint (`PostgresEndpoint`). */
+  get writerEndpoint(): string {
+    return this.clusterEndpoint;
+  }
+
+  /** The RDS-managed master secret; a Global Database member's credentials are the Global Database's. */
+  get masterCredentials(): CredentialsSecret {
+    if (this.managedSecretArn === undefined) {
+      throw new Error(`${this.clusterIdentifier} is a Global Database member: its credentials are the Global Database's`);
+    }
+    return { secretArn: this.managedSecretArn, kmsKeyArn: this.kmsKeyArn, region: this.region };
+  }
+
+  /** The first instance is the writer; the managed secret exists with the cluster. */
+  get readyForClients(): readonly ITerraformDependable[] {
+    return this.instances.slice(0, 1);
+  }
+
+  get proxyTarget(): ProxyTarget {
+    return { dbClusterIdentifier: this.clusterIdentifier };
+  }
+
+  /** Admits a security group on the cluster's port (a proxy, a migrations function). */
+  allowFrom(id: string, sourceSecurityGroupId: string, description: string): void {
+    this.securityGroup.allowFrom(id, sourceSecurityGroupId, this.port, description);
   }
 
   /**
@@ -348,33 +282,31 @@ export class AuroraCluster extends Construct {
    * Global Database members: use AuroraGlobalDatabase.grantReadCredentials.
    */
   grantReadCredentials(): PolicyStatement[] {
-    if (this.managedSecretArn === undefined) {
-      throw new Error(`${this.clusterIdentifier} is a Global Database member: its credentials are the Global Database's`);
-    }
-    return readSecretStatements({ name: 'AuroraMasterCredentials', secretArn: this.managedSecretArn, kmsKeyArn: this.kmsKeyArn, region: this.region });
+    const { secretArn, kmsKeyArn, region } = this.masterCredentials;
+    return readSecretStatements({ name: 'AuroraMasterCredentials', secretArn, kmsKeyArn, region });
   }
+}
 
-  /** Master credentials by role: managed (single-Region), write-only (primary), none (secondary). */
-  private credentialArguments(membership: AuroraGlobalMembership | undefined, resolved: ResolvedAuroraClusterProps, keyArn: string) {
-    if (membership === undefined) {
-      return {
-        databaseName: resolved.databaseName,
-        masterUsername: resolved.masterUsername,
-        manageMasterUserPassword: true,
-        masterUserSecretKmsKeyId: keyArn,
-      };
-    }
-    if (membership.role === 'primary') {
-      return {
-        databaseName: resolved.databaseName,
-        masterUsername: resolved.masterUsername,
-        masterPasswordWo: membership.masterPassword.writeOnly,
-        masterPasswordWoVersion: membership.masterPassword.version,
-      };
-    }
-    // A secondary takes its users and databases from the primary: giving it credentials is an error.
-    return {};
+/** Master credentials by role: managed (single-Region), write-only (primary), none (secondary). */
+function credentialArguments(membership: AuroraGlobalMembership | undefined, resolved: ResolvedAuroraClusterSettings, keyArn: string) {
+  if (membership === undefined) {
+    return {
+      databaseName: resolved.databaseName,
+      masterUsername: resolved.masterUsername,
+      manageMasterUserPassword: true,
+      masterUserSecretKmsKeyId: keyArn,
+    };
   }
+  if (membership.role === 'primary') {
+    return {
+      databaseName: resolved.databaseName,
+      masterUsername: resolved.masterUsername,
+      masterPasswordWo: membership.masterPassword.writeOnly,
+      masterPasswordWoVersion: membership.masterPassword.version,
+    };
+  }
+  // A secondary takes its users and databases from the primary: giving it credentials is an error.
+  return {};
 }
 
 /**

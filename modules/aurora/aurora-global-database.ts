@@ -1,38 +1,24 @@
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { RdsGlobalCluster } from '@cdktf/provider-aws/lib/rds-global-cluster';
+import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { AlarmTopics } from '../alarms/alarm-topics';
-import { ResourceNaming } from '../naming/resource-naming';
-import { regionConstructId } from '../regions/aws-regions';
-import { assertValid, describeValue } from '../validation';
-import { AuroraCluster, AuroraNetwork, defaultDatabaseName } from './aurora-cluster';
+import { RegionContext } from '../context';
+import { SubnetTier } from '../network';
+import { credentialsWriteVersion, CredentialsSecret, PostgresEndpoint, ProxyTarget, WriteOnlyCredentials } from '../rds';
+import { regionConstructId } from '../regions';
+import { PolicyStatement, readSecretStatements } from '../secrets';
+import { assertValid, describeValue, ValidationRule } from '../validation';
+import { AuroraCluster } from './aurora-cluster';
 import { AuroraCapacity, AuroraClusterSettings, AuroraGlobalDatabaseSettings } from './aurora-settings';
-import { AURORA_DEFAULTS, defaultDeletionProtection } from './defaults';
-import { defaultPreventDestroy } from '../lifecycle/environment-defaults';
-import { PolicyStatement, readSecretStatements } from '../secrets/read-secret-statements';
-import { GlobalDatabaseCredentials } from './global-credentials';
+import { AURORA_DEFAULTS, resolveAuroraClusterSettings } from './defaults';
 import { auroraGlobalDatabaseRules } from './validate-aurora';
 
-/** One Region of a Global Database. */
+/** One Region of a Global Database: where it is built, and its instances. */
 export interface AuroraGlobalDatabaseRegion extends AuroraCapacity {
-  /** The Region. */
-  readonly region: string;
-  /** The aws provider of the Region. */
-  readonly provider: AwsProvider;
-  /** Subnets and the security groups allowed in, in this Region. */
-  readonly network: AuroraNetwork;
-  /**
-   * The Region's alarm topics.
-   * @default - no alarms in this Region
-   */
-  readonly alarmTopics?: AlarmTopics;
+  /** The Region's context: provider, network, alarm topics, names, policy. */
+  readonly context: RegionContext;
 }
 
 export interface AuroraGlobalDatabaseProps extends AuroraGlobalDatabaseSettings {
-  /** Physical names: the global cluster `<prefix>-aurora`, members `<prefix>-aurora-<region>`. */
-  readonly naming: ResourceNaming;
-  /** The environment, for the environment-dependent defaults. */
-  readonly environment: string;
   /** The primary (writer) Region's cluster. */
   readonly primary: AuroraGlobalDatabaseRegion;
   /**
@@ -41,99 +27,93 @@ export interface AuroraGlobalDatabaseProps extends AuroraGlobalDatabaseSettings 
    */
   readonly secondary?: AuroraGlobalDatabaseRegion;
   /**
-   * Deletion protection on the global cluster and its members.
-   * @default defaultDeletionProtection(environment): on everywhere but dev
+   * The subnet tier of the member clusters' subnet groups.
+   * @default 'data'
    */
-  readonly deletionProtection?: boolean;
-  /**
-   * `lifecycle { prevent_destroy }` on the global cluster, the members and their keys.
-   * @default defaultPreventDestroy(environment): in prod
-   */
-  readonly preventDestroy?: boolean;
+  readonly subnetTier?: SubnetTier;
+}
+
+/** The module's own checks of its props, under the setting name `aurora`. */
+export function auroraGlobalDatabasePropsRules(setting: string, props: AuroraGlobalDatabaseProps): ValidationRule[] {
+  const secondaryRegion = props.secondary?.context.region;
+  return [
+    ...auroraGlobalDatabaseRules(setting, props),
+    {
+      condition: secondaryRegion === undefined || secondaryRegion !== props.primary.context.region,
+      message: `${setting}.secondary.region must differ from primary.region (${props.primary.context.region}), got ${describeValue(secondaryRegion)}`,
+    },
+  ];
 }
 
 /**
  * An Aurora PostgreSQL Global Database: the global cluster, a primary cluster in one Region and
- * optionally a secondary in another, with master credentials that never reach JSON or state.
+ * optionally a secondary in another, with master credentials that never reach JSON or state. As a
+ * `PostgresEndpoint` it is its primary cluster with the credentials in the primary Region.
  *
  * Terraform addresses and AWS identifiers are keyed by Region (`ClusterEuWest2`,
  * `gaming-platform-prod-aurora-eu-west-2`), never by role: after a switchover, swapping `primary` and
  * `secondary` changes arguments, not addresses. The secondary is created only after the primary's
  * instances exist and has no master credentials (terraform-aws-rds-aurora 403/468, terraform-provider-aws 26030).
  */
-export class AuroraGlobalDatabase extends Construct {
+export class AuroraGlobalDatabase extends Construct implements PostgresEndpoint {
+  public readonly engine = 'aurora-postgresql';
   public readonly globalCluster: RdsGlobalCluster;
   public readonly globalClusterIdentifier: string;
   /** The global writer endpoint: follows the primary through switchovers and failovers. */
   public readonly globalWriterEndpoint: string;
   public readonly primary: AuroraCluster;
   public readonly secondary?: AuroraCluster;
-  public readonly credentials: GlobalDatabaseCredentials;
+  public readonly credentials: WriteOnlyCredentials;
 
   constructor(scope: Construct, id: string, props: AuroraGlobalDatabaseProps) {
     super(scope, id);
-    assertValid([
-      ...auroraGlobalDatabaseRules('aurora', props),
-      {
-        condition: props.secondary === undefined || props.secondary.region !== props.primary.region,
-        message: `aurora.secondary.region must differ from primary.region (${props.primary.region}), got ${describeValue(props.secondary?.region)}`,
-      },
-    ]);
-    const engineVersion = props.engineVersion ?? AURORA_DEFAULTS.engineVersion;
-    const deletionProtection = props.deletionProtection ?? defaultDeletionProtection(props.environment);
-    const preventDestroy = props.preventDestroy ?? defaultPreventDestroy(props.environment);
-    const databaseName = props.databaseName ?? defaultDatabaseName(props.naming.system);
-    const masterUsername = props.masterUsername ?? AURORA_DEFAULTS.masterUsername;
-    const port = props.port ?? AURORA_DEFAULTS.port;
-    const passwordVersion = props.masterPasswordVersion ?? 1;
-    const { naming } = props;
+    assertValid(auroraGlobalDatabasePropsRules('aurora', props));
+    const primaryContext = props.primary.context;
+    const { naming, policy } = primaryContext;
+    const resolved = resolveAuroraClusterSettings(props, { system: naming.system, logRetentionDays: policy.logRetentionDays });
+    const passwordVersion = props.masterPasswordVersion ?? AURORA_DEFAULTS.masterPasswordVersion;
+    const writeVersion = credentialsWriteVersion(passwordVersion, primaryContext.region);
 
     this.globalClusterIdentifier = naming.name('aurora');
     this.globalCluster = new RdsGlobalCluster(this, 'GlobalCluster', {
       // Created through the primary Region, as AWS documents it. The global cluster is account-wide
       // (its ARN has no Region) and visible from every member Region, so after a switchover the provider
       // follows the new primary without touching the resource; the address does not depend on it.
-      provider: props.primary.provider,
+      provider: primaryContext.provider,
       globalClusterIdentifier: this.globalClusterIdentifier,
-      engine: engineVersion.engine,
-      engineVersion: engineVersion.fullVersion,
-      databaseName,
+      engine: resolved.engineVersion.engine,
+      engineVersion: resolved.engineVersion.fullVersion,
+      databaseName: resolved.databaseName,
       storageEncrypted: true,
-      deletionProtection,
-      lifecycle: preventDestroy ? { preventDestroy: true } : undefined,
+      deletionProtection: policy.deletionProtection,
+      lifecycle: policy.preventDestroy ? { preventDestroy: true } : undefined,
     });
     this.globalWriterEndpoint = this.globalCluster.endpoint;
 
-    const regions = [props.primary, ...(props.secondary ? [props.secondary] : [])];
+    // The members share the resolved settings, so no member resolves a default on its own.
     const settings: AuroraClusterSettings = {
-      engineVersion,
-      backupRetentionDays: props.backupRetentionDays,
-      preferredBackupWindow: props.preferredBackupWindow,
-      preferredMaintenanceWindow: props.preferredMaintenanceWindow,
-      performanceInsights: props.performanceInsights,
-      monitoringIntervalSeconds: props.monitoringIntervalSeconds,
-      logRetentionDays: props.logRetentionDays,
-      iamDatabaseAuthentication: props.iamDatabaseAuthentication,
+      engineVersion: resolved.engineVersion,
+      databaseName: resolved.databaseName,
+      masterUsername: resolved.masterUsername,
+      port: resolved.port,
+      backupRetentionDays: resolved.backupRetentionDays,
+      preferredBackupWindow: resolved.preferredBackupWindow,
+      preferredMaintenanceWindow: resolved.preferredMaintenanceWindow,
+      performanceInsights: resolved.performanceInsights,
+      monitoringIntervalSeconds: resolved.monitoringIntervalSeconds,
+      logRetentionDays: resolved.logRetentionDays,
+      iamDatabaseAuthentication: resolved.iamDatabaseAuthentication,
       clusterParameters: props.clusterParameters,
       instanceParameters: props.instanceParameters,
-      alarmThresholds: props.alarmThresholds,
+      alarmThresholds: resolved.alarmThresholds,
     };
     const member = (placement: AuroraGlobalDatabaseRegion) => ({
       ...settings,
-      provider: placement.provider,
-      region: placement.region,
-      naming,
-      environment: props.environment,
-      network: placement.network,
+      context: placement.context,
+      subnetTier: props.subnetTier,
       instanceCount: placement.instanceCount,
       instanceClass: placement.instanceClass,
       serverlessV2: placement.serverlessV2,
-      alarmTopics: placement.alarmTopics,
-      databaseName,
-      masterUsername,
-      port,
-      deletionProtection,
-      preventDestroy,
     });
 
     // Keys live in the member clusters; the credentials need each Region's key, and the primary needs the
@@ -141,16 +121,16 @@ export class AuroraGlobalDatabase extends Construct {
     const ephemeralPasswordName = `${naming.prefix}-${id}`.toLowerCase().replace(/[^a-z0-9]/g, '_') + '_master_password';
     const passwordExpression = `\${ephemeral.random_password.${ephemeralPasswordName}.result}`;
 
-    this.primary = new AuroraCluster(this, `Cluster${regionConstructId(props.primary.region)}`, {
+    this.primary = new AuroraCluster(this, `Cluster${regionConstructId(primaryContext.region)}`, {
       ...member(props.primary),
       globalMembership: {
         role: 'primary',
         globalClusterIdentifier: this.globalCluster.id,
-        masterPassword: { writeOnly: passwordExpression, version: passwordVersion },
+        masterPassword: { writeOnly: passwordExpression, version: writeVersion },
       },
     });
     if (props.secondary) {
-      this.secondary = new AuroraCluster(this, `Cluster${regionConstructId(props.secondary.region)}`, {
+      this.secondary = new AuroraCluster(this, `Cluster${regionConstructId(props.secondary.context.region)}`, {
         ...member(props.secondary),
         globalMembership: {
           role: 'secondary',
@@ -159,19 +139,20 @@ export class AuroraGlobalDatabase extends Construct {
         },
       });
     }
+    const members = [props.primary, ...(props.secondary ? [props.secondary] : [])];
     const clusters = [this.primary, ...(this.secondary ? [this.secondary] : [])];
 
-    this.credentials = new GlobalDatabaseCredentials(this, 'Credentials', {
+    this.credentials = new WriteOnlyCredentials(this, 'Credentials', {
       ephemeralPasswordName,
-      passwordVersion,
-      primaryRegion: props.primary.region,
-      username: masterUsername,
-      databaseName,
-      port,
+      writeVersion,
+      username: resolved.masterUsername,
+      databaseName: resolved.databaseName,
+      port: resolved.port,
       host: this.globalWriterEndpoint,
+      purpose: `the Aurora Global Database (${resolved.databaseName})`,
       secrets: clusters.map((cluster, index) => ({
         region: cluster.region,
-        provider: regions[index].provider,
+        provider: members[index].context.provider,
         kmsKeyArn: cluster.kmsKeyArn,
         secretName: `${cluster.clusterIdentifier}/master`,
       })),
@@ -190,13 +171,56 @@ export class AuroraGlobalDatabase extends Construct {
     return this.credentials.secretArnIn(this.primary.region);
   }
 
+  /** The credentials secret in a member Region. */
+  secretArnIn(region: string): string {
+    return this.credentials.secretArnIn(region);
+  }
+
   /** IAM statements to read the master credentials secret in a member Region (the primary's by default). */
   grantReadCredentials(region: string = this.primary.region): PolicyStatement[] {
     return readSecretStatements({ name: 'AuroraMasterCredentials', secretArn: this.secretArnIn(region), kmsKeyArn: this.clusterIn(region).kmsKeyArn, region });
   }
 
-  /** The credentials secret in a member Region. */
-  secretArnIn(region: string): string {
-    return this.credentials.secretArnIn(region);
+  // PostgresEndpoint: the primary cluster, with the credentials kept in the primary Region.
+
+  get region(): string {
+    return this.primary.region;
+  }
+
+  get writerEndpoint(): string {
+    return this.primary.clusterEndpoint;
+  }
+
+  get readerEndpoint(): string {
+    return this.primary.readerEndpoint;
+  }
+
+  get port(): number {
+    return this.primary.port;
+  }
+
+  get databaseName(): string {
+    return this.primary.databaseName;
+  }
+
+  get securityGroupId(): string {
+    return this.primary.securityGroupId;
+  }
+
+  get masterCredentials(): CredentialsSecret {
+    return { secretArn: this.secretArn, kmsKeyArn: this.primary.kmsKeyArn, region: this.primary.region };
+  }
+
+  /** The writer instance up, and the secret written. */
+  get readyForClients(): readonly ITerraformDependable[] {
+    return [this.primary.instances[0], this.credentials.secretValueIn(this.primary.region)];
+  }
+
+  get proxyTarget(): ProxyTarget {
+    return { dbClusterIdentifier: this.primary.clusterIdentifier };
+  }
+
+  allowFrom(id: string, sourceSecurityGroupId: string, description: string): void {
+    this.primary.allowFrom(id, sourceSecurityGroupId, description);
   }
 }

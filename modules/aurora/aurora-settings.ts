@@ -106,7 +106,7 @@ export interface AuroraClusterSettings {
   readonly monitoringIntervalSeconds?: number;
   /**
    * Days CloudWatch Logs keeps the exported PostgreSQL log (`/aws/rds/cluster/<id>/postgresql`).
-   * @default 365
+   * @default - the environment policy's logRetentionDays (365 unless the environment sets it)
    */
   readonly logRetentionDays?: number;
   /**
@@ -125,6 +125,12 @@ export interface AuroraClusterSettings {
    * @default - none (the family's defaults)
    */
   readonly instanceParameters?: Readonly<Record<string, string>>;
+  /**
+   * Days between rotations of the RDS-managed master password; single-Region clusters only (a Global
+   * Database's password is rotated by bumping masterPasswordVersion).
+   * @default 7 (RDS's own schedule, made explicit)
+   */
+  readonly managedPasswordRotationDays?: number;
   /**
    * Alarm thresholds overriding the defaults.
    * @default - the defaults of `AuroraAlarmThresholds`

@@ -1,7 +1,8 @@
-import { AuroraAlarmThresholds, AuroraPerformanceInsights } from './aurora-settings';
-import { DEFAULT_ENGINE_VERSION } from './engine-version';
+import { AuroraAlarmThresholds, AuroraClusterSettings, AuroraPerformanceInsights } from './aurora-settings';
+import { AuroraPostgresEngineVersion, DEFAULT_ENGINE_VERSION } from './engine-version';
 
-// Defaults in one place, so docs/aurora.md and the constructors cannot disagree.
+// Defaults in one place: docs/aurora.md quotes this table (a test compares the two), and every
+// constructor and rule resolves settings through `resolveAuroraClusterSettings`.
 
 export const AURORA_DEFAULTS = {
   engineVersion: DEFAULT_ENGINE_VERSION,
@@ -12,12 +13,13 @@ export const AURORA_DEFAULTS = {
   preferredMaintenanceWindow: 'sun:04:00-sun:05:00',
   performanceInsights: { enabled: true, retentionDays: 7 } as AuroraPerformanceInsights,
   monitoringIntervalSeconds: 60,
-  logRetentionDays: 365,
   iamDatabaseAuthentication: false,
   managedPasswordRotationDays: 7,
-  /** The CA every instance's server certificate is signed by (RSA 2048, valid to 2061). */
-  caCertIdentifier: 'rds-ca-rsa2048-g1',
+  masterPasswordVersion: 1,
 } as const;
+
+/** The CA every instance's server certificate is signed by (RSA 2048, valid to 2061). */
+export const AURORA_CA_CERT_IDENTIFIER = 'rds-ca-rsa2048-g1';
 
 export const DEFAULT_ALARM_THRESHOLDS: AuroraAlarmThresholds = {
   cpuPercent: 80,
@@ -28,17 +30,49 @@ export const DEFAULT_ALARM_THRESHOLDS: AuroraAlarmThresholds = {
   replicationLagMilliseconds: 1000,
 };
 
-/** DataStack's cluster parameters; systems override or add to them. */
-export const DEFAULT_CLUSTER_PARAMETERS: Readonly<Record<string, string>> = {
-  // Refuse unencrypted connections.
-  'rds.force_ssl': '1',
-  // Per-statement statistics for Performance Insights and tuning.
-  shared_preload_libraries: 'pg_stat_statements',
-  // Log statements slower than one second (milliseconds).
-  log_min_duration_statement: '1000',
-};
+/** A cluster's settings with every default applied. */
+export interface ResolvedAuroraClusterSettings {
+  readonly engineVersion: AuroraPostgresEngineVersion;
+  readonly databaseName: string;
+  readonly masterUsername: string;
+  readonly port: number;
+  readonly backupRetentionDays: number;
+  readonly preferredBackupWindow: string;
+  readonly preferredMaintenanceWindow: string;
+  readonly performanceInsights: AuroraPerformanceInsights;
+  readonly monitoringIntervalSeconds: number;
+  readonly logRetentionDays: number;
+  readonly iamDatabaseAuthentication: boolean;
+  readonly managedPasswordRotationDays: number;
+  readonly alarmThresholds: AuroraAlarmThresholds;
+}
 
-/** Deletion protection unless the environment is dev, where clusters come and go. */
-export function defaultDeletionProtection(environment: string): boolean {
-  return environment !== 'dev';
+/** The database name a system gets by default: `gaming-platform` -> `gaming_platform`. */
+export function defaultDatabaseName(system: string): string {
+  return system.replace(/[^A-Za-z0-9]/g, '_');
+}
+
+/**
+ * Applies the defaults, once. `system` names the default database; `logRetentionDays` is the environment
+ * policy's, the default of the exported PostgreSQL log's retention.
+ */
+export function resolveAuroraClusterSettings(
+  settings: AuroraClusterSettings,
+  environment: { readonly system: string; readonly logRetentionDays: number },
+): ResolvedAuroraClusterSettings {
+  return {
+    engineVersion: settings.engineVersion ?? AURORA_DEFAULTS.engineVersion,
+    databaseName: settings.databaseName ?? defaultDatabaseName(environment.system),
+    masterUsername: settings.masterUsername ?? AURORA_DEFAULTS.masterUsername,
+    port: settings.port ?? AURORA_DEFAULTS.port,
+    backupRetentionDays: settings.backupRetentionDays ?? AURORA_DEFAULTS.backupRetentionDays,
+    preferredBackupWindow: settings.preferredBackupWindow ?? AURORA_DEFAULTS.preferredBackupWindow,
+    preferredMaintenanceWindow: settings.preferredMaintenanceWindow ?? AURORA_DEFAULTS.preferredMaintenanceWindow,
+    performanceInsights: settings.performanceInsights ?? AURORA_DEFAULTS.performanceInsights,
+    monitoringIntervalSeconds: settings.monitoringIntervalSeconds ?? AURORA_DEFAULTS.monitoringIntervalSeconds,
+    logRetentionDays: settings.logRetentionDays ?? environment.logRetentionDays,
+    iamDatabaseAuthentication: settings.iamDatabaseAuthentication ?? AURORA_DEFAULTS.iamDatabaseAuthentication,
+    managedPasswordRotationDays: settings.managedPasswordRotationDays ?? AURORA_DEFAULTS.managedPasswordRotationDays,
+    alarmThresholds: { ...DEFAULT_ALARM_THRESHOLDS, ...settings.alarmThresholds },
+  };
 }

@@ -2,20 +2,8 @@ import { DbParameterGroup } from '@cdktf/provider-aws/lib/db-parameter-group';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { RdsClusterParameterGroup } from '@cdktf/provider-aws/lib/rds-cluster-parameter-group';
 import { Construct } from 'constructs';
-import { DEFAULT_CLUSTER_PARAMETERS } from './defaults';
+import { DEFAULT_POSTGRES_PARAMETERS, parameterBlocks } from '../rds';
 import { AuroraPostgresEngineVersion } from './engine-version';
-
-/** Parameters PostgreSQL reads only at start: RDS refuses `immediate` for them. */
-const STATIC_PARAMETERS = new Set([
-  'shared_preload_libraries', 'max_connections', 'max_worker_processes', 'max_locks_per_transaction',
-  'max_prepared_transactions', 'rds.logical_replication', 'track_activity_query_size', 'shared_buffers', 'wal_buffers',
-]);
-
-function parameters(values: Readonly<Record<string, string>>) {
-  return Object.entries(values)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, value]) => ({ name, value, applyMethod: STATIC_PARAMETERS.has(name) ? 'pending-reboot' : 'immediate' }));
-}
 
 export interface AuroraParameterGroupsProps {
   /** The aws provider of the cluster's Region. */
@@ -56,7 +44,7 @@ export class AuroraParameterGroups extends Construct {
       namePrefix: `${props.namePrefix}-${family}-`,
       family,
       description: `Cluster parameters of ${props.namePrefix}`,
-      parameter: parameters({ ...DEFAULT_CLUSTER_PARAMETERS, ...props.clusterParameters }),
+      parameter: parameterBlocks({ ...DEFAULT_POSTGRES_PARAMETERS, ...props.clusterParameters }),
       lifecycle: { createBeforeDestroy: true },
     });
     const instance = new DbParameterGroup(this, 'Instance', {
@@ -64,7 +52,7 @@ export class AuroraParameterGroups extends Construct {
       namePrefix: `${props.namePrefix}-${family}-`,
       family,
       description: `Instance parameters of ${props.namePrefix}`,
-      parameter: parameters(props.instanceParameters ?? {}),
+      parameter: parameterBlocks(props.instanceParameters ?? {}),
       lifecycle: { createBeforeDestroy: true },
     });
     this.clusterParameterGroupName = cluster.name;

@@ -1,22 +1,17 @@
 import { logRetentionRule } from '../logs';
-import { describeValue, integerInRange, matches, minNotAboveMax, numberInRange, oneOf, ValidationRule } from '../validation';
+import { monitoringIntervalRule, performanceInsightsRetentionRule } from '../rds';
+import { describeValue, integerInRange, matches, minNotAboveMax, numberInRange, ValidationRule } from '../validation';
+import { parseBackupWindow, parseMaintenanceWindow, windowMinutes, windowsOverlap } from '../windows';
 import { AuroraCapacity, AuroraClusterSettings, AuroraGlobalDatabaseSettings } from './aurora-settings';
 import { AURORA_DEFAULTS } from './defaults';
 import { AURORA_INSTANCE_CLASSES, isKnownInstanceClass, SERVERLESS_INSTANCE_CLASS } from './instance-classes';
-import { parseBackupWindow, parseMaintenanceWindow, windowMinutes, windowsOverlap } from './maintenance-windows';
 
-// The ranges AWS accepts, written once: the module runs these rules on its props (setting `aurora`),
-// the environment validators on their configuration (setting `<system>.environments.<env>.aurora`).
+// Every Aurora setting's rule, written once. Rules check the values given (defaults are valid by
+// construction, and a test checks that too); components run them on configuration with the setting's full
+// path before any stack exists, and the constructors run them on their props.
 
 /** An Aurora cluster holds up to 16 instances: one writer and 15 readers, or a secondary's 16 readers. */
 export const MAX_INSTANCES_PER_CLUSTER = 16;
-
-/** Performance Insights keeps 7 days (free tier), a whole number of 31-day months up to 23, or 731 days. */
-export function isPerformanceInsightsRetention(days: number): boolean {
-  return days === 7 || days === 731 || (Number.isInteger(days) && days % 31 === 0 && days >= 31 && days <= 713);
-}
-
-export const MONITORING_INTERVALS = [0, 1, 5, 10, 15, 30, 60] as const;
 
 /**
  * Rules for a cluster's instances. `allowHeadless` admits 0 instances (a Global Database secondary);
@@ -64,6 +59,10 @@ function identifierRule(setting: string, value: string): ValidationRule {
   return matches(setting, value, /^[A-Za-z][A-Za-z0-9_]{0,62}$/, 'a letter followed by up to 62 letters, digits or underscores');
 }
 
+function given<T>(value: T | undefined, rule: (value: T) => ValidationRule): ValidationRule[] {
+  return value === undefined ? [] : [rule(value)];
+}
+
 /** Rules for a cluster's plain-data settings (version, backups, windows, monitoring, thresholds). */
 export function auroraClusterSettingsRules(setting: string, settings: AuroraClusterSettings, capacities: readonly AuroraCapacity[] = []): ValidationRule[] {
   const engineVersion = settings.engineVersion ?? AURORA_DEFAULTS.engineVersion;
@@ -72,9 +71,16 @@ export function auroraClusterSettingsRules(setting: string, settings: AuroraClus
   const backupWindow = parseBackupWindow(backupWindowText);
   const maintenanceWindow = parseMaintenanceWindow(maintenanceWindowText);
   const rules: ValidationRule[] = [
-    ...(settings.databaseName === undefined ? [] : [identifierRule(`${setting}.databaseName`, settings.databaseName)]),
-    matches(`${setting}.engineVersion`, engineVersion.fullVersion, /^\d+\.\d+$/, 'an Aurora PostgreSQL version <major>.<minor> such as "16.8"'),
-    integerInRange(`${setting}.backupRetentionDays`, settings.backupRetentionDays ?? AURORA_DEFAULTS.backupRetentionDays, 1, 35),
+    ...given(settings.databaseName, (value) => identifierRule(`${setting}.databaseName`, value)),
+    ...given(settings.masterUsername, (value) => identifierRule(`${setting}.masterUsername`, value)),
+    ...given(settings.engineVersion, (value) =>
+      matches(`${setting}.engineVersion`, value.fullVersion, /^\d+\.\d+$/, 'an Aurora PostgreSQL version <major>.<minor> such as "16.8"'),
+    ),
+    ...given(settings.backupRetentionDays, (value) => integerInRange(`${setting}.backupRetentionDays`, value, 1, 35)),
+    ...given(settings.port, (value) => integerInRange(`${setting}.port`, value, 1150, 65535)),
+    ...given(settings.logRetentionDays, (value) => logRetentionRule(`${setting}.logRetentionDays`, value)),
+    ...given(settings.monitoringIntervalSeconds, (value) => monitoringIntervalRule(`${setting}.monitoringIntervalSeconds`, value)),
+    ...given(settings.managedPasswordRotationDays, (value) => integerInRange(`${setting}.managedPasswordRotationDays`, value, 1, 365)),
     {
       condition: backupWindow !== undefined && windowMinutes(backupWindow) >= 30,
       message: `${setting}.preferredBackupWindow must be hh24:mi-hh24:mi (UTC) lasting at least 30 minutes, got ${describeValue(backupWindowText)}`,
@@ -83,10 +89,6 @@ export function auroraClusterSettingsRules(setting: string, settings: AuroraClus
       condition: maintenanceWindow !== undefined && windowMinutes(maintenanceWindow) >= 30,
       message: `${setting}.preferredMaintenanceWindow must be ddd:hh24:mi-ddd:hh24:mi (UTC, ddd = mon-sun) lasting at least 30 minutes, got ${describeValue(maintenanceWindowText)}`,
     },
-    integerInRange(`${setting}.port`, settings.port ?? AURORA_DEFAULTS.port, 1150, 65535),
-    identifierRule(`${setting}.masterUsername`, settings.masterUsername ?? AURORA_DEFAULTS.masterUsername),
-    logRetentionRule(`${setting}.logRetentionDays`, settings.logRetentionDays ?? AURORA_DEFAULTS.logRetentionDays),
-    oneOf(`${setting}.monitoringIntervalSeconds`, settings.monitoringIntervalSeconds ?? AURORA_DEFAULTS.monitoringIntervalSeconds, MONITORING_INTERVALS as readonly number[]),
   ];
   if (backupWindow !== undefined && maintenanceWindow !== undefined) {
     rules.push({
@@ -94,12 +96,9 @@ export function auroraClusterSettingsRules(setting: string, settings: AuroraClus
       message: `${setting}.preferredMaintenanceWindow must not overlap preferredBackupWindow (${backupWindowText} daily), got ${describeValue(maintenanceWindowText)}`,
     });
   }
-  const performanceInsights = settings.performanceInsights ?? AURORA_DEFAULTS.performanceInsights;
-  if (performanceInsights.enabled) {
-    rules.push({
-      condition: isPerformanceInsightsRetention(performanceInsights.retentionDays),
-      message: `${setting}.performanceInsights.retentionDays must be 7, 731, or a multiple of 31 up to 713, got ${describeValue(performanceInsights.retentionDays)}`,
-    });
+  const performanceInsights = settings.performanceInsights;
+  if (performanceInsights?.enabled) {
+    rules.push(performanceInsightsRetentionRule(`${setting}.performanceInsights.retentionDays`, performanceInsights.retentionDays));
   }
   if (capacities.some((capacity) => capacity.serverlessV2?.minCapacity === 0)) {
     rules.push({
@@ -109,11 +108,12 @@ export function auroraClusterSettingsRules(setting: string, settings: AuroraClus
   }
   const thresholds = settings.alarmThresholds ?? {};
   const percent = (name: 'cpuPercent' | 'connectionsPercentOfMax' | 'freeableMemoryPercent') =>
-    thresholds[name] === undefined ? [] : [numberInRange(`${setting}.alarmThresholds.${name}`, thresholds[name], 1, 100)];
+    given(thresholds[name], (value) => numberInRange(`${setting}.alarmThresholds.${name}`, value, 1, 100));
   const positive = (name: 'readLatencySeconds' | 'writeLatencySeconds' | 'replicationLagMilliseconds') =>
-    thresholds[name] === undefined
-      ? []
-      : [{ condition: typeof thresholds[name] === 'number' && thresholds[name] > 0, message: `${setting}.alarmThresholds.${name} must be a number above 0, got ${describeValue(thresholds[name])}` }];
+    given(thresholds[name], (value) => ({
+      condition: typeof value === 'number' && value > 0,
+      message: `${setting}.alarmThresholds.${name} must be a number above 0, got ${describeValue(value)}`,
+    }));
   rules.push(
     ...percent('cpuPercent'),
     ...percent('connectionsPercentOfMax'),
@@ -125,9 +125,9 @@ export function auroraClusterSettingsRules(setting: string, settings: AuroraClus
   return rules;
 }
 
-/** The master password's version number: a positive integer, bumped to rotate. */
-export function masterPasswordVersionRule(setting: string, version: number): ValidationRule {
-  return integerInRange(setting, version, 1, 1_000_000);
+/** Rules for a single-Region cluster: its settings and its capacity. */
+export function auroraRegionalClusterRules(setting: string, settings: AuroraClusterSettings & AuroraCapacity): ValidationRule[] {
+  return [...auroraCapacityRules(setting, settings, { allowHeadless: false }), ...auroraClusterSettingsRules(setting, settings, [settings])];
 }
 
 /** Rules for a Global Database's plain-data settings: shared settings, each Region's capacity, the password version. */
@@ -137,6 +137,10 @@ export function auroraGlobalDatabaseRules(setting: string, settings: AuroraGloba
     ...auroraClusterSettingsRules(setting, settings, capacities),
     ...auroraCapacityRules(`${setting}.primary`, settings.primary, { allowHeadless: false }),
     ...(settings.secondary ? auroraCapacityRules(`${setting}.secondary`, settings.secondary, { allowHeadless: true }) : []),
-    masterPasswordVersionRule(`${setting}.masterPasswordVersion`, settings.masterPasswordVersion ?? 1),
+    ...given(settings.masterPasswordVersion, (value) => integerInRange(`${setting}.masterPasswordVersion`, value, 1, 1_000_000)),
+    {
+      condition: settings.managedPasswordRotationDays === undefined,
+      message: `${setting}.managedPasswordRotationDays must be left out for a Global Database (RDS-managed passwords are not supported there; bump masterPasswordVersion to rotate), got ${describeValue(settings.managedPasswordRotationDays)}`,
+    },
   ];
 }

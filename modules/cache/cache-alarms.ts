@@ -1,4 +1,4 @@
-import { MetricAlarmSpec } from '../alarms/metric-alarm';
+import { MetricAlarmSpec } from '../alarms';
 import { CacheAlarmThresholds } from './cache-settings';
 
 /**

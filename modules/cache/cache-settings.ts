@@ -116,7 +116,7 @@ export interface CacheReplicationGroupSettings {
   readonly autoMinorVersionUpgrade?: boolean;
   /**
    * Apply changes now instead of in the maintenance window.
-   * @default defaultApplyImmediately(environment): true in dev only
+   * @default - the environment policy's applyImmediately (true in dev only unless the environment sets it)
    */
   readonly applyImmediately?: boolean;
   /**
@@ -141,7 +141,7 @@ export interface CacheReplicationGroupSettings {
   readonly notifyKeyspaceEvents?: string;
   /**
    * Days the slow log and engine log are kept in CloudWatch Logs.
-   * @default 30
+   * @default - the environment policy's logRetentionDays (365 unless the environment sets it)
    */
   readonly logRetentionDays?: number;
   /**

@@ -18,7 +18,6 @@ export const CACHE_DEFAULTS = {
   authTokenLength: 64,
   authTokenVersion: 1,
   authTokenUpdateStrategy: 'ROTATE',
-  logRetentionDays: 30,
 } as const;
 
 /** Seed 004's Redis alarm table. */
@@ -41,8 +40,3 @@ export const DEFAULT_CACHE_PARAMETERS: Readonly<Record<string, string>> = {
   timeout: '300',
   'tcp-keepalive': '300',
 };
-
-/** Changes wait for the maintenance window except in dev, where waiting buys nothing. */
-export function defaultApplyImmediately(environment: string): boolean {
-  return environment === 'dev';
-}

@@ -1,26 +1,19 @@
 import { ElasticacheGlobalReplicationGroup } from '@cdktf/provider-aws/lib/elasticache-global-replication-group';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
-import { AlarmTopics } from '../alarms/alarm-topics';
-import { ResourceNaming } from '../naming/resource-naming';
-import { regionConstructId } from '../regions/aws-regions';
+import { RegionContext } from '../context';
+import { SubnetTier } from '../network';
+import { regionConstructId } from '../regions';
 import { assertValid, describeValue, integerInRange, ValidationRule } from '../validation';
 import { authTokenProps, CacheAuthToken } from './auth-token';
 import { CacheReplicationGroupSettings } from './cache-settings';
 import { CACHE_DEFAULTS } from './defaults';
 import { supportsGlobalDatastore } from './node-types';
-import { CacheNetwork, CacheReplicationGroup } from './replication-group';
+import { CacheReplicationGroup } from './replication-group';
 
 /** One Region of a Global Datastore. */
 export interface CacheGlobalDatastoreRegion {
-  readonly region: string;
-  readonly provider: AwsProvider;
-  readonly network: CacheNetwork;
-  /**
-   * The Region's alarm topics.
-   * @default - no alarms in this Region
-   */
-  readonly alarmTopics?: AlarmTopics;
+  /** The Region's context: provider, network, alarm topics, names, policy. */
+  readonly context: RegionContext;
 }
 
 /** A read-only member Region and its size. */
@@ -33,8 +26,6 @@ export interface CacheGlobalDatastoreMember extends CacheGlobalDatastoreRegion {
 }
 
 export interface CacheGlobalDatastoreProps extends CacheReplicationGroupSettings {
-  readonly naming: ResourceNaming;
-  readonly environment: string;
   /** The Region that takes writes. */
   readonly primary: CacheGlobalDatastoreRegion;
   /** Read-only Regions (ElastiCache allows two); one is the cross-Region recovery of seed 004. */
@@ -44,26 +35,37 @@ export interface CacheGlobalDatastoreProps extends CacheReplicationGroupSettings
    * @default - the engine
    */
   readonly component?: string;
+  /**
+   * The subnet tier of every member's subnet group.
+   * @default 'data'
+   */
+  readonly subnetTier?: SubnetTier;
+}
+
+/** Where a Global Datastore's groups are, for its checks: the primary's Region and each member's. */
+export interface CacheGlobalDatastoreLayout {
+  readonly primaryRegion: string;
+  readonly members: readonly { readonly region: string; readonly nodeCount?: number }[];
 }
 
 /** The checks a Global Datastore adds to a replication group's. */
-export function cacheGlobalDatastoreRules(setting: string, props: CacheGlobalDatastoreProps): ValidationRule[] {
-  const nodeType = props.nodeType ?? CACHE_DEFAULTS.nodeType;
-  const regions = [props.primary.region, ...props.members.map((member) => member.region)];
+export function cacheGlobalDatastoreRules(setting: string, settings: CacheReplicationGroupSettings, layout: CacheGlobalDatastoreLayout): ValidationRule[] {
+  const nodeType = settings.nodeType ?? CACHE_DEFAULTS.nodeType;
+  const regions = [layout.primaryRegion, ...layout.members.map((member) => member.region)];
   const rules: ValidationRule[] = [
     {
       condition: supportsGlobalDatastore(nodeType),
       message: `${setting}.nodeType must be an M5/R5 or newer node type (not burstable, not r6gd) for a Global Datastore, got ${describeValue(nodeType)}`,
     },
-    integerInRange(`${setting}.members.length`, props.members.length, 1, 2),
+    integerInRange(`${setting}.members.length`, layout.members.length, 1, 2),
     {
       condition: new Set(regions).size === regions.length,
-      message: `${setting}.members must each be in a Region of their own, apart from the primary (${props.primary.region}), got ${describeValue(regions)}`,
+      message: `${setting}.members must each be in a Region of their own, apart from the primary (${layout.primaryRegion}), got ${describeValue(regions)}`,
     },
   ];
-  props.members.forEach((member, index) => {
+  layout.members.forEach((member, index) => {
     if (member.nodeCount === undefined) return;
-    if (props.shards !== undefined) {
+    if (settings.shards !== undefined) {
       rules.push({ condition: false, message: `${setting}.members[${index}].nodeCount must be left out with cluster mode enabled (members copy the shards), got ${member.nodeCount}` });
     } else {
       rules.push(integerInRange(`${setting}.members[${index}].nodeCount`, member.nodeCount, 1, 6));
@@ -89,29 +91,26 @@ export class CacheGlobalDatastore extends Construct {
 
   constructor(scope: Construct, id: string, props: CacheGlobalDatastoreProps) {
     super(scope, id);
-    assertValid(cacheGlobalDatastoreRules('cache.globalDatastore', props));
-    const { primary, members, naming, environment, ...settings } = props;
+    assertValid(
+      cacheGlobalDatastoreRules('cache.globalDatastore', props, {
+        primaryRegion: props.primary.context.region,
+        members: props.members.map((member) => ({ region: member.context.region, nodeCount: member.nodeCount })),
+      }),
+    );
+    const { primary, members, ...settings } = props;
     const engineVersion = settings.engineVersion ?? CACHE_DEFAULTS.engineVersion;
-    const groupIn = (placement: CacheGlobalDatastoreRegion) => ({
-      ...settings,
-      naming,
-      environment,
-      region: placement.region,
-      provider: placement.provider,
-      network: placement.network,
-      alarmTopics: placement.alarmTopics,
-    });
+    const groupIn = (placement: CacheGlobalDatastoreRegion) => ({ ...settings, context: placement.context });
 
     const tokenProps = authTokenProps(settings.authentication);
     this.authToken = tokenProps ? new CacheAuthToken(this, 'AuthToken', tokenProps) : undefined;
-    this.primary = new CacheReplicationGroup(this, `Group${regionConstructId(primary.region)}`, {
+    this.primary = new CacheReplicationGroup(this, `Group${regionConstructId(primary.context.region)}`, {
       ...groupIn(primary),
       authToken: this.authToken,
       globalMembership: { role: 'primary' },
     });
     this.globalReplicationGroup = new ElasticacheGlobalReplicationGroup(this, 'GlobalReplicationGroup', {
-      provider: primary.provider,
-      globalReplicationGroupIdSuffix: naming.name(props.component ?? engineVersion.engine),
+      provider: primary.context.provider,
+      globalReplicationGroupIdSuffix: primary.context.naming.name(props.component ?? engineVersion.engine),
       globalReplicationGroupDescription: `Global Datastore of ${this.primary.replicationGroupId}`,
       primaryReplicationGroupId: this.primary.replicationGroup.id,
       engineVersion: engineVersion.version,
@@ -119,7 +118,7 @@ export class CacheGlobalDatastore extends Construct {
     this.globalReplicationGroupId = this.globalReplicationGroup.globalReplicationGroupId;
     this.members = members.map(
       (member) =>
-        new CacheReplicationGroup(this, `Group${regionConstructId(member.region)}`, {
+        new CacheReplicationGroup(this, `Group${regionConstructId(member.context.region)}`, {
           ...groupIn(member),
           nodeCount: props.shards === undefined ? member.nodeCount ?? settings.nodeCount : undefined,
           globalMembership: { role: 'member', globalReplicationGroupId: this.globalReplicationGroupId, authToken: this.authToken },

@@ -1,7 +1,7 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
-import { KeyServiceGrant } from '../kms/customer-managed-key';
+import { KeyServiceGrant } from '../kms';
 import { cloudWatchLogsKeyGrant, logGroupArn } from '../logs';
 
 /** The logs ElastiCache delivers: commands slower than slowlog-log-slower-than, and engine events. */

@@ -2,36 +2,24 @@ import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-i
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { ElasticacheReplicationGroup } from '@cdktf/provider-aws/lib/elasticache-replication-group';
 import { ElasticacheSubnetGroup } from '@cdktf/provider-aws/lib/elasticache-subnet-group';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
-import { AlarmTopics } from '../alarms/alarm-topics';
-import { createMetricAlarm } from '../alarms/metric-alarm';
-import { CustomerManagedKey } from '../kms/customer-managed-key';
-import { ResourceNaming } from '../naming/resource-naming';
-import { PolicyStatement, readSecretStatements } from '../secrets/read-secret-statements';
-import { DataTierSecurityGroup } from '../network/data-tier-security-group';
+import { createMetricAlarm } from '../alarms';
+import { RegionContext } from '../context';
+import { CustomerManagedKey } from '../kms';
+import { Connectable, DataTierSecurityGroup, SubnetTier, subnetIdsOf } from '../network';
+import { PolicyStatement, readSecretStatements } from '../secrets';
 import { assertValid, describeValue, matches, ValidationRule } from '../validation';
 import { CacheAuthSecret } from './auth-secret';
 import { authTokenProps, CacheAuthToken } from './auth-token';
 import { cacheNodeAlarmSpecs, memberClusterIds } from './cache-alarms';
 import { CacheAlarmThresholds, CacheAuthentication, CacheReplicationGroupSettings } from './cache-settings';
-import { CACHE_DEFAULTS, DEFAULT_CACHE_ALARM_THRESHOLDS, defaultApplyImmediately } from './defaults';
-import { defaultPreventDestroy } from '../lifecycle/environment-defaults';
+import { CACHE_DEFAULTS, DEFAULT_CACHE_ALARM_THRESHOLDS } from './defaults';
 import { CacheEngineVersion } from './engine-version';
 import { cacheLogsKeyGrant, CacheLogGroups } from './log-groups';
 import { isBurstableCacheNodeType } from './node-types';
 import { CacheParameterGroup } from './parameter-group';
 import { cacheReplicationGroupRules, nodesPerShard } from './validate-cache';
-
-/** Where a replication group sits in its Region's network. */
-export interface CacheNetwork {
-  readonly vpcId: string;
-  /** Private subnets (two or more Availability Zones for Multi-AZ) for the subnet group. */
-  readonly subnetIds: readonly string[];
-  /** The only security groups allowed to connect, on the port. */
-  readonly applicationSecurityGroupIds: readonly string[];
-}
 
 /** A replication group's place in a Global Datastore; set by CacheGlobalDatastore. */
 export type CacheGlobalMembership =
@@ -45,31 +33,18 @@ export type CacheGlobalMembership =
     };
 
 export interface CacheReplicationGroupProps extends CacheReplicationGroupSettings {
-  /** The aws provider of the group's Region. */
-  readonly provider: AwsProvider;
-  /** The group's Region (part of its physical names). */
-  readonly region: string;
-  /** Physical names: `<system>-<env>-<component>-<region>`. */
-  readonly naming: ResourceNaming;
-  /** The environment, for the environment-dependent defaults. */
-  readonly environment: string;
-  /** Subnets and the security groups allowed in. */
-  readonly network: CacheNetwork;
+  /** The Region the group is built in: provider, network, alarm topics, names, the environment's policy. */
+  readonly context: RegionContext;
+  /**
+   * The subnet tier of the group's subnet group.
+   * @default 'data'
+   */
+  readonly subnetTier?: SubnetTier;
   /**
    * The component in physical names.
    * @default - the engine: 'redis' or 'valkey'
    */
   readonly component?: string;
-  /**
-   * `lifecycle { prevent_destroy }` on the group and its key.
-   * @default defaultPreventDestroy(environment): in prod
-   */
-  readonly preventDestroy?: boolean;
-  /**
-   * The Region's alarm topics; alarms are created only when given.
-   * @default - no alarms
-   */
-  readonly alarmTopics?: AlarmTopics;
   /**
    * The AUTH token, when a caller keeps it outside the group so that its Terraform address does not depend on
    * the Region (CacheGlobalDatastore, the gaming-platform tier). Ignored with RBAC.
@@ -93,14 +68,14 @@ export function cacheReplicationGroupPropsRules(setting: string, props: CacheRep
     ...cacheReplicationGroupRules(setting, props),
     matches(`${setting}.replicationGroupId`, replicationGroupId(props, engineVersion), REPLICATION_GROUP_ID, '1-40 letters, digits and single hyphens, starting with a letter (shorten the system or component)'),
     {
-      condition: props.network.applicationSecurityGroupIds.length > 0,
-      message: `${setting}.network.applicationSecurityGroupIds must list at least one security group, got ${describeValue(props.network.applicationSecurityGroupIds)}`,
+      condition: props.context.network.applicationSecurityGroupIds.length > 0,
+      message: `${setting}.network.applicationSecurityGroupIds must list at least one security group, got ${describeValue(props.context.network.applicationSecurityGroupIds)}`,
     },
   ];
 }
 
 function replicationGroupId(props: CacheReplicationGroupProps, engineVersion: CacheEngineVersion): string {
-  return props.naming.name(props.component ?? engineVersion.engine, props.region);
+  return props.context.naming.name(props.component ?? engineVersion.engine, props.context.region);
 }
 
 /**
@@ -112,7 +87,7 @@ function replicationGroupId(props: CacheReplicationGroupProps, engineVersion: Ca
  * the application security groups on the port, a parameter group, slow-log and engine-log log groups,
  * the AUTH token and its secret (or RBAC user groups), and per-node alarms.
  */
-export class CacheReplicationGroup extends Construct {
+export class CacheReplicationGroup extends Construct implements Connectable {
   public readonly replicationGroup: ElasticacheReplicationGroup;
   public readonly replicationGroupId: string;
   public readonly arn: string;
@@ -132,6 +107,7 @@ export class CacheReplicationGroup extends Construct {
   public readonly memberClusterIds: readonly string[];
   public readonly clusterMode: boolean;
   public readonly region: string;
+  private readonly securityGroup: DataTierSecurityGroup;
 
   constructor(scope: Construct, id: string, props: CacheReplicationGroupProps) {
     super(scope, id);
@@ -145,8 +121,10 @@ export class CacheReplicationGroup extends Construct {
     const automaticFailover = props.automaticFailover ?? (hasReplica || clusterMode);
     const port = props.port ?? CACHE_DEFAULTS.port;
     const snapshotRetentionDays = props.snapshotRetentionDays ?? CACHE_DEFAULTS.snapshotRetentionDays;
-    const applyImmediately = props.applyImmediately ?? defaultApplyImmediately(props.environment);
-    const preventDestroy = props.preventDestroy ?? defaultPreventDestroy(props.environment);
+    const { context } = props;
+    const { policy } = context;
+    const applyImmediately = props.applyImmediately ?? policy.applyImmediately;
+    const preventDestroy = policy.preventDestroy;
     const authentication: CacheAuthentication = props.authentication ?? { kind: 'auth-token' };
     const thresholds: CacheAlarmThresholds = { ...DEFAULT_CACHE_ALARM_THRESHOLDS, ...props.alarmThresholds };
     const groupId = replicationGroupId(props, engineVersion);
@@ -154,7 +132,7 @@ export class CacheReplicationGroup extends Construct {
     const member = membership?.role === 'member' ? membership : undefined;
     this.warn(props, { nodeType, hasReplica, groupId });
 
-    const { provider, region } = props;
+    const { provider, region } = context;
     const account = new DataAwsCallerIdentity(this, 'Account', { provider });
     const partition = new DataAwsPartition(this, 'Partition', { provider });
     const key = new CustomerManagedKey(this, 'Key', {
@@ -168,21 +146,21 @@ export class CacheReplicationGroup extends Construct {
       provider,
       name: groupId,
       description: `Private subnets of ${groupId}`,
-      subnetIds: [...props.network.subnetIds],
+      subnetIds: subnetIdsOf(context.network, props.subnetTier ?? 'data'),
     });
-    const securityGroup = new DataTierSecurityGroup(this, 'SecurityGroup', {
+    const securityGroup = (this.securityGroup = new DataTierSecurityGroup(this, 'SecurityGroup', {
       provider,
       namePrefix: groupId,
       description: `ElastiCache ${engineVersion.engine} ${groupId}`,
-      vpcId: props.network.vpcId,
+      vpcId: context.network.vpcId,
       ports: [port],
-      sourceSecurityGroupIds: props.network.applicationSecurityGroupIds,
-    });
+      sourceSecurityGroupIds: context.network.applicationSecurityGroupIds,
+    }));
     const logs = new CacheLogGroups(this, 'Logs', {
       provider,
       replicationGroupId: groupId,
       kmsKeyArn: key.arn,
-      retentionDays: props.logRetentionDays ?? CACHE_DEFAULTS.logRetentionDays,
+      retentionDays: props.logRetentionDays ?? policy.logRetentionDays,
     });
     // Members use the primary's; every Region has one so that a Global Datastore failover moves no address.
     const parameterGroup = new CacheParameterGroup(this, 'ParameterGroup', {
@@ -226,7 +204,7 @@ export class CacheReplicationGroup extends Construct {
       snapshotRetentionLimit: snapshotRetentionDays,
       snapshotWindow: props.snapshotWindow ?? CACHE_DEFAULTS.snapshotWindow,
       maintenanceWindow: props.maintenanceWindow ?? CACHE_DEFAULTS.maintenanceWindow,
-      finalSnapshotIdentifier: `${groupId}-final`,
+      finalSnapshotIdentifier: policy.finalSnapshot ? `${groupId}-final` : undefined,
       autoMinorVersionUpgrade: String(props.autoMinorVersionUpgrade ?? CACHE_DEFAULTS.autoMinorVersionUpgrade),
       applyImmediately,
       logDeliveryConfiguration: logs.deliveryConfigurations(),
@@ -261,14 +239,17 @@ export class CacheReplicationGroup extends Construct {
       }).secretArn;
     }
 
-    if (props.alarmTopics) {
-      for (const cacheClusterId of this.memberClusterIds) {
-        const node = cacheClusterId.slice(groupId.length + 1);
-        for (const spec of cacheNodeAlarmSpecs(cacheClusterId, thresholds)) {
-          createMetricAlarm(this, `Alarm-${node}-${spec.name}`, { provider, alarmNamePrefix: cacheClusterId, topics: props.alarmTopics, spec });
-        }
+    for (const cacheClusterId of this.memberClusterIds) {
+      const node = cacheClusterId.slice(groupId.length + 1);
+      for (const spec of cacheNodeAlarmSpecs(cacheClusterId, thresholds)) {
+        createMetricAlarm(this, `Alarm-${node}-${spec.name}`, { provider, alarmNamePrefix: cacheClusterId, topics: context.alarmTopics, spec });
       }
     }
+  }
+
+  /** Admits a security group on the group's port (a function that warms the cache, say). */
+  allowFrom(id: string, sourceSecurityGroupId: string, description: string): void {
+    this.securityGroup.allowFrom(id, sourceSecurityGroupId, this.port, description);
   }
 
   /**
@@ -292,7 +273,7 @@ export class CacheReplicationGroup extends Construct {
   }
 
   private warn(props: CacheReplicationGroupProps, facts: { nodeType: string; hasReplica: boolean; groupId: string }): void {
-    const prod = props.environment === 'prod';
+    const prod = props.context.policy.production;
     if (prod && isBurstableCacheNodeType(facts.nodeType)) {
       Annotations.of(this).addWarning(`cache.nodeType ${facts.nodeType} is burstable: CPU credits run out under sustained load; use cache.r* or cache.m* in prod`);
     }

@@ -1,12 +1,9 @@
 import { ElasticacheServerlessCache } from '@cdktf/provider-aws/lib/elasticache-serverless-cache';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
-import { CustomerManagedKey } from '../kms/customer-managed-key';
-import { ResourceNaming } from '../naming/resource-naming';
-import { DataTierSecurityGroup } from '../network/data-tier-security-group';
+import { RegionContext } from '../context';
+import { CustomerManagedKey } from '../kms';
+import { Connectable, DataTierSecurityGroup, SubnetTier, subnetIdsOf } from '../network';
 import { assertValid, describeValue, integerInRange, matches, minNotAboveMax, oneOf, ValidationRule } from '../validation';
-import { CacheNetwork } from './replication-group';
-import { defaultPreventDestroy } from '../lifecycle/environment-defaults';
 
 /** What a serverless cache may use at most (and keeps at least): bounds the bill. */
 export interface ServerlessCacheUsageLimits {
@@ -26,12 +23,19 @@ export interface ServerlessCacheUsageLimits {
   readonly minEcpuPerSecond?: number;
 }
 
-export interface ServerlessCacheProps {
-  readonly provider: AwsProvider;
-  readonly region: string;
-  readonly naming: ResourceNaming;
-  readonly environment: string;
-  readonly network: CacheNetwork;
+/** A serverless cache's defaults, in one place (docs/cache.md quotes them; a test compares). */
+export const SERVERLESS_CACHE_DEFAULTS = {
+  engine: 'valkey',
+  majorEngineVersion: { valkey: '8', redis: '7' },
+  snapshotRetentionDays: 7,
+  dailySnapshotTime: '04:00',
+} as const;
+
+/** The ports a serverless cache serves: 6379 (reads and writes), 6380 (reads from replicas). */
+export const SERVERLESS_CACHE_PORTS = [6379, 6380] as const;
+
+/** A serverless cache's plain-data settings: what an environment configures. */
+export interface ServerlessCacheSettings {
   /**
    * The engine.
    * @default 'valkey' (seed 001)
@@ -64,26 +68,29 @@ export interface ServerlessCacheProps {
    * @default - the engine
    */
   readonly component?: string;
-  /**
-   * `lifecycle { prevent_destroy }` on the cache and its key.
-   * @default defaultPreventDestroy(environment): in prod
-   */
-  readonly preventDestroy?: boolean;
 }
 
-/** The checks of a serverless cache, under `setting` (`cache`). */
-export function serverlessCacheRules(setting: string, props: ServerlessCacheProps): ValidationRule[] {
+export interface ServerlessCacheProps extends ServerlessCacheSettings {
+  /** The Region the cache is built in: provider, network, alarm topics, names, the environment's policy. */
+  readonly context: RegionContext;
+  /**
+   * The subnet tier the cache's endpoints are placed in.
+   * @default 'data'
+   */
+  readonly subnetTier?: SubnetTier;
+}
+
+/** The checks of a serverless cache's settings, under `setting` (`cache`). */
+export function serverlessCacheSettingsRules(setting: string, props: ServerlessCacheSettings): ValidationRule[] {
   const limits = props.usageLimits;
   const rules: ValidationRule[] = [
-    oneOf(`${setting}.engine`, props.engine ?? 'valkey', ['valkey', 'redis']),
+    ...(props.engine === undefined ? [] : [oneOf(`${setting}.engine`, props.engine, ['valkey', 'redis'])]),
     integerInRange(`${setting}.usageLimits.maxDataStorageGb`, limits.maxDataStorageGb, 1, 5000),
     integerInRange(`${setting}.usageLimits.maxEcpuPerSecond`, limits.maxEcpuPerSecond, 1000, 15_000_000),
-    integerInRange(`${setting}.snapshotRetentionDays`, props.snapshotRetentionDays ?? 7, 0, 35),
-    matches(`${setting}.dailySnapshotTime`, props.dailySnapshotTime ?? '04:00', /^([01]\d|2[0-3]):[0-5]\d$/, 'hh24:mi (UTC), e.g. "04:00"'),
-    {
-      condition: props.network.applicationSecurityGroupIds.length > 0,
-      message: `${setting}.network.applicationSecurityGroupIds must list at least one security group, got ${describeValue(props.network.applicationSecurityGroupIds)}`,
-    },
+    ...(props.snapshotRetentionDays === undefined ? [] : [integerInRange(`${setting}.snapshotRetentionDays`, props.snapshotRetentionDays, 0, 35)]),
+    ...(props.dailySnapshotTime === undefined
+      ? []
+      : [matches(`${setting}.dailySnapshotTime`, props.dailySnapshotTime, /^([01]\d|2[0-3]):[0-5]\d$/, 'hh24:mi (UTC), e.g. "04:00"')]),
   ];
   if (limits.minDataStorageGb !== undefined) {
     rules.push(integerInRange(`${setting}.usageLimits.minDataStorageGb`, limits.minDataStorageGb, 1, 5000));
@@ -96,12 +103,23 @@ export function serverlessCacheRules(setting: string, props: ServerlessCacheProp
   return rules;
 }
 
+/** Every check of a serverless cache, before any resource exists. */
+export function serverlessCacheRules(setting: string, props: ServerlessCacheProps): ValidationRule[] {
+  return [
+    ...serverlessCacheSettingsRules(setting, props),
+    {
+      condition: props.context.network.applicationSecurityGroupIds.length > 0,
+      message: `${setting}.network.applicationSecurityGroupIds must list at least one security group, got ${describeValue(props.context.network.applicationSecurityGroupIds)}`,
+    },
+  ];
+}
+
 /**
  * An ElastiCache serverless cache (Valkey by default, seed 001): usage limits, a customer-managed key,
  * private subnets, a security group admitting only the application security groups on 6379 (and 6380,
  * the port serverless caches serve reads from replicas on), daily snapshots. Always TLS.
  */
-export class ServerlessCache extends Construct {
+export class ServerlessCache extends Construct implements Connectable {
   public readonly cache: ElasticacheServerlessCache;
   public readonly name: string;
   public readonly arn: string;
@@ -111,15 +129,20 @@ export class ServerlessCache extends Construct {
   public readonly readerEndpointAddress: string;
   public readonly securityGroupId: string;
   public readonly kmsKeyArn: string;
+  public readonly region: string;
+  /** The port clients write to (reads from replicas: 6380). */
+  public readonly port = SERVERLESS_CACHE_PORTS[0];
+  private readonly securityGroup: DataTierSecurityGroup;
 
   constructor(scope: Construct, id: string, props: ServerlessCacheProps) {
     super(scope, id);
     assertValid(serverlessCacheRules('cache', props));
-    const engine = props.engine ?? 'valkey';
-    const majorEngineVersion = props.majorEngineVersion ?? (engine === 'valkey' ? '8' : '7');
-    const preventDestroy = props.preventDestroy ?? defaultPreventDestroy(props.environment);
-    const name = props.naming.name(props.component ?? engine, props.region);
-    const { provider, usageLimits } = props;
+    const { context, usageLimits } = props;
+    const { provider, policy } = context;
+    const engine = props.engine ?? SERVERLESS_CACHE_DEFAULTS.engine;
+    const majorEngineVersion = props.majorEngineVersion ?? SERVERLESS_CACHE_DEFAULTS.majorEngineVersion[engine];
+    const preventDestroy = policy.preventDestroy;
+    const name = context.naming.name(props.component ?? engine, context.region);
 
     const key = new CustomerManagedKey(this, 'Key', {
       provider,
@@ -127,14 +150,14 @@ export class ServerlessCache extends Construct {
       aliasName: name,
       preventDestroy,
     });
-    const securityGroup = new DataTierSecurityGroup(this, 'SecurityGroup', {
+    const securityGroup = (this.securityGroup = new DataTierSecurityGroup(this, 'SecurityGroup', {
       provider,
       namePrefix: name,
       description: `ElastiCache serverless ${engine} ${name}`,
-      vpcId: props.network.vpcId,
-      ports: [6379, 6380],
-      sourceSecurityGroupIds: props.network.applicationSecurityGroupIds,
-    });
+      vpcId: context.network.vpcId,
+      ports: SERVERLESS_CACHE_PORTS,
+      sourceSecurityGroupIds: context.network.applicationSecurityGroupIds,
+    }));
     this.cache = new ElasticacheServerlessCache(this, 'Cache', {
       provider,
       name,
@@ -142,10 +165,10 @@ export class ServerlessCache extends Construct {
       engine,
       majorEngineVersion,
       kmsKeyId: key.arn,
-      subnetIds: [...props.network.subnetIds],
+      subnetIds: subnetIdsOf(context.network, props.subnetTier ?? 'data'),
       securityGroupIds: [securityGroup.securityGroupId],
-      snapshotRetentionLimit: props.snapshotRetentionDays ?? 7,
-      dailySnapshotTime: props.dailySnapshotTime ?? '04:00',
+      snapshotRetentionLimit: props.snapshotRetentionDays ?? SERVERLESS_CACHE_DEFAULTS.snapshotRetentionDays,
+      dailySnapshotTime: props.dailySnapshotTime ?? SERVERLESS_CACHE_DEFAULTS.dailySnapshotTime,
       userGroupId: props.userGroupId,
       cacheUsageLimits: [
         {
@@ -161,5 +184,11 @@ export class ServerlessCache extends Construct {
     this.readerEndpointAddress = this.cache.readerEndpoint.get(0).address;
     this.securityGroupId = securityGroup.securityGroupId;
     this.kmsKeyArn = key.arn;
+    this.region = context.region;
+  }
+
+  /** Admits a security group on both ports a serverless cache serves. */
+  allowFrom(id: string, sourceSecurityGroupId: string, description: string): void {
+    for (const port of SERVERLESS_CACHE_PORTS) this.securityGroup.allowFrom(`${id}Port${port}`, sourceSecurityGroupId, port, description);
   }
 }

@@ -1,4 +1,4 @@
-import { parseBackupWindow, parseMaintenanceWindow, windowMinutes, windowsOverlap } from '../aurora/maintenance-windows';
+import { parseBackupWindow, parseMaintenanceWindow, windowMinutes, windowsOverlap } from '../windows';
 import { describeValue, integerInRange, matches, numberInRange, oneOf, ValidationRule } from '../validation';
 import { CacheReplicationGroupSettings } from './cache-settings';
 import { CACHE_DEFAULTS } from './defaults';
@@ -135,9 +135,9 @@ export function cacheReplicationGroupRules(setting: string, settings: CacheRepli
     ...authenticationRules(setting, settings),
     integerInRange(`${setting}.port`, settings.port ?? CACHE_DEFAULTS.port, 1024, 65535),
     oneOf(`${setting}.transitEncryptionMode`, settings.transitEncryptionMode ?? CACHE_DEFAULTS.transitEncryptionMode, ['required', 'preferred']),
-    logRetentionRule(`${setting}.logRetentionDays`, settings.logRetentionDays ?? CACHE_DEFAULTS.logRetentionDays),
     ...alarmThresholdRules(setting, settings),
   ];
+  if (settings.logRetentionDays !== undefined) rules.push(logRetentionRule(`${setting}.logRetentionDays`, settings.logRetentionDays));
   if (settings.notifyKeyspaceEvents !== undefined) {
     rules.push(matches(`${setting}.notifyKeyspaceEvents`, settings.notifyKeyspaceEvents, KEYSPACE_EVENT_FLAGS, 'notify-keyspace-events flags (K E g $ l s h z x e t m d n A), e.g. "Ex"'));
   }

@@ -1,4 +1,4 @@
-import { MetricAlarmSpec } from '../alarms/metric-alarm';
+import { MetricAlarmSpec } from '../alarms';
 
 /** Thresholds of the DAX alarms. */
 export interface DaxAlarmThresholds {

@@ -1,4 +1,4 @@
-import { ResourceNaming } from '../naming/resource-naming';
+import { ResourceNaming } from '../naming';
 
 /** DAX cluster names: 1-20 characters, a letter first, letters, digits and single hyphens. */
 export const DAX_CLUSTER_NAME = /^(?=.{1,20}$)[a-zA-Z](?:-?[a-zA-Z0-9])*$/;

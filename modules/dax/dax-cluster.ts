@@ -4,32 +4,35 @@ import { DaxParameterGroup } from '@cdktf/provider-aws/lib/dax-parameter-group';
 import { DaxSubnetGroup } from '@cdktf/provider-aws/lib/dax-subnet-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
-import { AlarmTopics } from '../alarms/alarm-topics';
-import { createMetricAlarm } from '../alarms/metric-alarm';
-import { DataTierSecurityGroup } from '../network/data-tier-security-group';
+import { createMetricAlarm } from '../alarms';
+import { RegionContext } from '../context';
+import { DataTierSecurityGroup, SubnetTier, subnetIdsOf } from '../network';
 import { assertValid, describeValue, integerInRange, matches, oneOf, ValidationRule } from '../validation';
 import { DaxTableAccess, DAX_DYNAMODB_ACTIONS, daxResourceArns } from './dax-access-policy';
 import { daxAlarmSpecs } from './dax-alarms';
-import { DAX_CLUSTER_NAME } from './dax-cluster-name';
+import { DAX_CLUSTER_NAME, daxClusterName } from './dax-cluster-name';
 import { DAX_NODE_TYPES, DaxNodeType, isBurstableDaxNodeType } from './dax-node-types';
 
 /** DAX's unencrypted (8111) and TLS (9111) ports. */
 export const DAX_PORTS = [8111, 9111] as const;
 
-/** Seed 002's node type. */
-export const DEFAULT_DAX_NODE_TYPE: DaxNodeType = 'dax.r4.large';
+/** A DAX cluster's defaults, in one place (docs/dynamodb.md quotes them; a test compares). */
+export const DAX_DEFAULTS = {
+  /** The gaming platform's node type. */
+  nodeType: 'dax.r4.large' as DaxNodeType,
+  /** The smallest fault-tolerant cluster: one node per Availability Zone of a three-zone Region. */
+  replicationFactor: 3,
+  /** DAX's own default for both cache TTLs: five minutes. */
+  itemTtlMillis: 300000,
+  queryTtlMillis: 300000,
+  cpuAlarmThresholdPercent: 80,
+  errorRequestsAlarmThreshold: 10,
+} as const;
 
-/** The smallest fault-tolerant cluster. */
-export const DEFAULT_DAX_REPLICATION_FACTOR = 3;
-
-/** DAX's own default for both cache TTLs: five minutes. */
-export const DEFAULT_DAX_TTL_MILLIS = 300000;
-
-/** The sizing and caching settings an environment chooses for its cluster. */
-export interface DaxSizing {
+/** The settings an environment chooses for its cluster: sizing, caching, maintenance, alarm thresholds. */
+export interface DaxSettings {
   /**
    * The node type of every node.
    * @default 'dax.r4.large' (seed 002's default)
@@ -52,28 +55,6 @@ export interface DaxSizing {
    * @default 300000 (DAX's default, 5 minutes)
    */
   readonly queryTtlMillis?: number;
-}
-
-export interface DaxClusterProps extends DaxSizing {
-  /** The aws provider of the cluster's Region. */
-  readonly provider: AwsProvider;
-  /** The cluster name (1-20 characters; see `daxClusterName`). */
-  readonly clusterName: string;
-  /** Prefix of the other physical names (`gaming-platform-prod-dax-eu-west-2`). */
-  readonly namePrefix: string;
-  /** The VPC the cluster's security group belongs to. */
-  readonly vpcId: string;
-  /** Private subnets, in different Availability Zones, for the nodes. */
-  readonly subnetIds: readonly string[];
-  /** The only security groups allowed to connect, on 8111 and 9111. */
-  readonly applicationSecurityGroupIds: readonly string[];
-  /** The tables (and their indexes) the cluster may read and write; the role gets exactly these ARNs. */
-  readonly tables: readonly DaxTableAccess[];
-  /**
-   * Alarm topics of the cluster's Region.
-   * @default - no alarms
-   */
-  readonly alarmTopics?: AlarmTopics;
   /**
    * Average CPU (%) above which the CPU alarm fires.
    * @default 80 (seed 002)
@@ -91,45 +72,63 @@ export interface DaxClusterProps extends DaxSizing {
   readonly maintenanceWindow?: string;
 }
 
-/** The checks of a cluster's sizing; `setting` is its path (`dax`). */
-export function daxSizingRules(setting: string, sizing: DaxSizing): ValidationRule[] {
-  const rules = [
-    oneOf(`${setting}.nodeType`, sizing.nodeType ?? DEFAULT_DAX_NODE_TYPE, DAX_NODE_TYPES),
-    integerInRange(`${setting}.replicationFactor`, sizing.replicationFactor ?? DEFAULT_DAX_REPLICATION_FACTOR, 1, 10),
-  ];
-  for (const [prop, value] of [['itemTtlMillis', sizing.itemTtlMillis], ['queryTtlMillis', sizing.queryTtlMillis]] as const) {
+export interface DaxClusterProps extends DaxSettings {
+  /** The Region the cluster is built in: provider, network, alarm topics, names. */
+  readonly context: RegionContext;
+  /**
+   * The subnet tier of the cluster's subnet group.
+   * @default 'data'
+   */
+  readonly subnetTier?: SubnetTier;
+  /**
+   * The cluster name (1-20 characters).
+   * @default daxClusterName(context.naming): `<system>-<environment>-dax`, shortened to fit
+   */
+  readonly clusterName?: string;
+  /** The tables (and their indexes) the cluster may read and write; the role gets exactly these ARNs. */
+  readonly tables: readonly DaxTableAccess[];
+}
+
+/** The checks of a cluster's settings; `setting` is its path (`dax`). */
+export function daxSettingsRules(setting: string, settings: DaxSettings): ValidationRule[] {
+  const rules: ValidationRule[] = [];
+  if (settings.nodeType !== undefined) rules.push(oneOf(`${setting}.nodeType`, settings.nodeType, DAX_NODE_TYPES));
+  if (settings.replicationFactor !== undefined) rules.push(integerInRange(`${setting}.replicationFactor`, settings.replicationFactor, 1, 10));
+  for (const [prop, value] of [['itemTtlMillis', settings.itemTtlMillis], ['queryTtlMillis', settings.queryTtlMillis]] as const) {
     if (value === undefined) continue;
     rules.push({
       condition: Number.isSafeInteger(value) && value >= 0,
       message: `${setting}.${prop} must be a whole number of milliseconds, 0 or more, got ${describeValue(value)}`,
     });
   }
+  if (settings.cpuAlarmThresholdPercent !== undefined) {
+    rules.push(integerInRange(`${setting}.cpuAlarmThresholdPercent`, settings.cpuAlarmThresholdPercent, 1, 100));
+  }
+  if (settings.errorRequestsAlarmThreshold !== undefined) {
+    rules.push(integerInRange(`${setting}.errorRequestsAlarmThreshold`, settings.errorRequestsAlarmThreshold, 1, 1_000_000));
+  }
+  if (settings.maintenanceWindow !== undefined) {
+    rules.push(
+      matches(`${setting}.maintenanceWindow`, settings.maintenanceWindow, /^(mon|tue|wed|thu|fri|sat|sun):\d{2}:\d{2}-(mon|tue|wed|thu|fri|sat|sun):\d{2}:\d{2}$/, 'ddd:hh24:mi-ddd:hh24:mi, e.g. "sun:05:00-sun:06:00"'),
+    );
+  }
   return rules;
 }
 
 /** Every check of a cluster, before any resource exists. */
 export function daxClusterRules(setting: string, props: DaxClusterProps): ValidationRule[] {
-  const rules: ValidationRule[] = [
-    ...daxSizingRules(setting, props),
-    matches(`${setting}.clusterName`, props.clusterName, DAX_CLUSTER_NAME, '1-20 letters, digits and single hyphens, starting with a letter'),
+  return [
+    ...daxSettingsRules(setting, props),
+    matches(`${setting}.clusterName`, props.clusterName ?? daxClusterName(props.context.naming), DAX_CLUSTER_NAME, '1-20 letters, digits and single hyphens, starting with a letter'),
     {
       condition: props.tables.length > 0,
       message: `${setting}.tables must list at least one table the cluster serves, got none`,
     },
     {
-      condition: props.applicationSecurityGroupIds.length > 0,
-      message: `${setting}.applicationSecurityGroupIds must list at least one security group, got ${describeValue(props.applicationSecurityGroupIds)}`,
+      condition: props.context.network.applicationSecurityGroupIds.length > 0,
+      message: `${setting}.applicationSecurityGroupIds must list at least one security group, got ${describeValue(props.context.network.applicationSecurityGroupIds)}`,
     },
   ];
-  if (props.cpuAlarmThresholdPercent !== undefined) {
-    rules.push(integerInRange(`${setting}.cpuAlarmThresholdPercent`, props.cpuAlarmThresholdPercent, 1, 100));
-  }
-  if (props.maintenanceWindow !== undefined) {
-    rules.push(
-      matches(`${setting}.maintenanceWindow`, props.maintenanceWindow, /^(mon|tue|wed|thu|fri|sat|sun):\d{2}:\d{2}-(mon|tue|wed|thu|fri|sat|sun):\d{2}:\d{2}$/, 'ddd:hh24:mi-ddd:hh24:mi, e.g. "sun:05:00-sun:06:00"'),
-    );
-  }
-  return rules;
 }
 
 /**
@@ -155,12 +154,16 @@ export class DaxCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: DaxClusterProps) {
     super(scope, id);
-    const nodeType = props.nodeType ?? DEFAULT_DAX_NODE_TYPE;
-    const replicationFactor = props.replicationFactor ?? DEFAULT_DAX_REPLICATION_FACTOR;
-    const itemTtlMillis = props.itemTtlMillis ?? DEFAULT_DAX_TTL_MILLIS;
-    const queryTtlMillis = props.queryTtlMillis ?? DEFAULT_DAX_TTL_MILLIS;
-    const cpuAlarmThresholdPercent = props.cpuAlarmThresholdPercent ?? 80;
-    const errorRequestsAlarmThreshold = props.errorRequestsAlarmThreshold ?? 10;
+    const { context } = props;
+    const nodeType = props.nodeType ?? DAX_DEFAULTS.nodeType;
+    const replicationFactor = props.replicationFactor ?? DAX_DEFAULTS.replicationFactor;
+    const itemTtlMillis = props.itemTtlMillis ?? DAX_DEFAULTS.itemTtlMillis;
+    const queryTtlMillis = props.queryTtlMillis ?? DAX_DEFAULTS.queryTtlMillis;
+    const cpuAlarmThresholdPercent = props.cpuAlarmThresholdPercent ?? DAX_DEFAULTS.cpuAlarmThresholdPercent;
+    const errorRequestsAlarmThreshold = props.errorRequestsAlarmThreshold ?? DAX_DEFAULTS.errorRequestsAlarmThreshold;
+    const clusterName = props.clusterName ?? daxClusterName(context.naming);
+    // Every other physical name carries the Region: gaming-platform-prod-dax-eu-west-2.
+    const namePrefix = context.naming.name('dax', context.region);
     assertValid(daxClusterRules('dax', props));
 
     if (replicationFactor < 3) {
@@ -179,15 +182,15 @@ export class DaxCluster extends Construct {
       Annotations.of(this).addWarning(`dax.nodeType ${nodeType} is burstable: DAX throttles requests when its CPU credits run out`);
     }
 
-    const { provider } = props;
+    const { provider } = context;
     const assumeRole = new DataAwsIamPolicyDocument(this, 'AssumeRolePolicy', {
       provider,
       statement: [{ actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['dax.amazonaws.com'] }] }],
     });
     const role = new IamRole(this, 'Role', {
       provider,
-      name: props.namePrefix,
-      description: `DAX ${props.clusterName} reads and writes its DynamoDB tables`,
+      name: namePrefix,
+      description: `DAX ${clusterName} reads and writes its DynamoDB tables`,
       assumeRolePolicy: assumeRole.json,
     });
     const access = new DataAwsIamPolicyDocument(this, 'AccessPolicy', {
@@ -198,14 +201,14 @@ export class DaxCluster extends Construct {
 
     const subnetGroup = new DaxSubnetGroup(this, 'SubnetGroup', {
       provider,
-      name: props.namePrefix,
-      description: `Private subnets of DAX ${props.clusterName}`,
-      subnetIds: [...props.subnetIds],
+      name: namePrefix,
+      description: `Private subnets of DAX ${clusterName}`,
+      subnetIds: subnetIdsOf(context.network, props.subnetTier ?? 'data'),
     });
     const parameterGroup = new DaxParameterGroup(this, 'ParameterGroup', {
       provider,
-      name: props.namePrefix,
-      description: `Cache TTLs of DAX ${props.clusterName}`,
+      name: namePrefix,
+      description: `Cache TTLs of DAX ${clusterName}`,
       parameters: [
         { name: 'record-ttl-millis', value: String(itemTtlMillis) },
         { name: 'query-ttl-millis', value: String(queryTtlMillis) },
@@ -213,17 +216,17 @@ export class DaxCluster extends Construct {
     });
     const securityGroup = new DataTierSecurityGroup(this, 'SecurityGroup', {
       provider,
-      namePrefix: props.namePrefix,
-      description: `DAX ${props.clusterName}`,
-      vpcId: props.vpcId,
+      namePrefix: namePrefix,
+      description: `DAX ${clusterName}`,
+      vpcId: context.network.vpcId,
       ports: DAX_PORTS,
-      sourceSecurityGroupIds: props.applicationSecurityGroupIds,
+      sourceSecurityGroupIds: context.network.applicationSecurityGroupIds,
     });
 
     this.cluster = new DaxClusterResource(this, 'Cluster', {
       provider,
-      clusterName: props.clusterName,
-      description: `DynamoDB Accelerator ${props.clusterName}`,
+      clusterName: clusterName,
+      description: `DynamoDB Accelerator ${clusterName}`,
       iamRoleArn: role.arn,
       nodeType,
       replicationFactor,
@@ -243,12 +246,9 @@ export class DaxCluster extends Construct {
     this.securityGroupId = securityGroup.securityGroupId;
     this.roleArn = role.arn;
 
-    if (props.alarmTopics) {
-      const specs = daxAlarmSpecs(props.clusterName, { cpuUtilizationPercent: cpuAlarmThresholdPercent, errorRequests: errorRequestsAlarmThreshold });
-      for (const spec of specs) {
-        // The name prefix already carries the Region: gaming-platform-prod-dax-eu-west-2-cpu-utilization.
-        createMetricAlarm(this, `Alarm-${spec.name}`, { provider, alarmNamePrefix: props.namePrefix, topics: props.alarmTopics, spec });
-      }
+    const specs = daxAlarmSpecs(clusterName, { cpuUtilizationPercent: cpuAlarmThresholdPercent, errorRequests: errorRequestsAlarmThreshold });
+    for (const spec of specs) {
+      createMetricAlarm(this, `Alarm-${spec.name}`, { provider, alarmNamePrefix: namePrefix, topics: context.alarmTopics, spec });
     }
   }
 }

@@ -1,38 +1,39 @@
 import { DynamodbTable, DynamodbTableGlobalSecondaryIndex, DynamodbTableLocalSecondaryIndex } from '@cdktf/provider-aws/lib/dynamodb-table';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Annotations, TerraformResourceLifecycle } from 'cdktf';
 import { Construct } from 'constructs';
-import { AlarmTopics } from '../alarms/alarm-topics';
-import { createMetricAlarm } from '../alarms/metric-alarm';
-import { awsRegionRule, regionConstructId } from '../regions/aws-regions';
+import { createMetricAlarm } from '../alarms';
+import { RegionContext } from '../context';
+import { awsRegionRule, regionConstructId } from '../regions';
 import { assertValid, describeValue, integerInRange, ValidationRule } from '../validation';
 import { DEFAULT_SYSTEM_ERROR_OPERATIONS, tableAlarmSpecs } from './table-alarms';
 import { TableAutoscaling } from './table-autoscaling';
 import { DEFAULT_TARGET_UTILIZATION_PERCENT, DynamoDbBilling, dynamoDbBillingRules } from './table-billing';
 import { IndexProjection, indexNames, TableDefinition, tableDefinitionRules } from './table-definition';
 
+/** A global table's defaults, in one place (docs/dynamodb.md quotes them; a test compares). */
+export const GLOBAL_TABLE_DEFAULTS = {
+  billing: { mode: 'PAY_PER_REQUEST' } as DynamoDbBilling,
+  replicationLatencyThresholdMs: 60000,
+  requestLatencyThresholdMs: 200,
+  systemErrorOperations: DEFAULT_SYSTEM_ERROR_OPERATIONS,
+} as const;
+
 /** A Region the global table is replicated to. */
 export interface GlobalTableReplica {
-  /** The replica's Region; must differ from the table's own Region. */
-  readonly region: string;
-  /** The aws provider of that Region (for its autoscaling and alarms). */
-  readonly provider: AwsProvider;
+  /** The replica Region's context (its provider for autoscaling, its alarm topics). */
+  readonly context: RegionContext;
   /** The customer-managed KMS key of that Region that encrypts the replica. */
   readonly kmsKeyArn: string;
-  /**
-   * The alarm topics of that Region; alarms on the replica notify them.
-   * @default - no alarms on the replica
-   */
-  readonly alarmTopics?: AlarmTopics;
 }
 
 export interface GlobalTableProps {
-  /** The aws provider of the table's own (primary) Region. */
-  readonly provider: AwsProvider;
-  /** The table's own Region. */
-  readonly region: string;
-  /** The physical table name (the same in every Region of a global table). */
-  readonly tableName: string;
+  /** The table's own (primary) Region: provider, alarm topics, names, the environment's policy. */
+  readonly context: RegionContext;
+  /**
+   * The physical table name (the same in every Region of a global table).
+   * @default context.naming.name(definition.name): `<system>-<environment>-<table>`
+   */
+  readonly tableName?: string;
   /** Keys, indexes and TTL. */
   readonly definition: TableDefinition;
   /** The customer-managed KMS key of the table's Region. */
@@ -49,19 +50,9 @@ export interface GlobalTableProps {
   readonly billing?: DynamoDbBilling;
   /**
    * `deletion_protection_enabled` on the table and every replica: DeleteTable fails while it is on.
-   * @default true
+   * @default context.policy.deletionProtection
    */
   readonly deletionProtection?: boolean;
-  /**
-   * Adds `lifecycle { prevent_destroy = true }`: Terraform refuses any plan that destroys the table.
-   * @default false
-   */
-  readonly preventDestroy?: boolean;
-  /**
-   * The table's Region's alarm topics; alarms on the table notify them.
-   * @default - no alarms in the table's Region
-   */
-  readonly alarmTopics?: AlarmTopics;
   /**
    * Operations whose SystemErrors are alarmed on (one alarm per operation and Region).
    * @default DEFAULT_SYSTEM_ERROR_OPERATIONS (GetItem, Query, PutItem, UpdateItem)
@@ -72,6 +63,12 @@ export interface GlobalTableProps {
    * @default 60000
    */
   readonly replicationLatencyThresholdMs?: number;
+  /**
+   * Average SuccessfulRequestLatency (ms) of an alarmed operation over three 5-minute periods above which its
+   * latency alarm fires.
+   * @default 200
+   */
+  readonly requestLatencyThresholdMs?: number;
   /**
    * The setting path that names this table in validation messages.
    * @default `dynamodb.tables.<definition.name>`
@@ -145,21 +142,25 @@ export class GlobalTable extends Construct {
 
   constructor(scope: Construct, id: string, props: GlobalTableProps) {
     super(scope, id);
-    const { definition, provider } = props;
+    const { definition, context } = props;
+    const { provider, policy } = context;
     const replicas = props.replicas ?? [];
-    const billing: DynamoDbBilling = props.billing ?? { mode: 'PAY_PER_REQUEST' };
-    const deletionProtection = props.deletionProtection ?? true;
-    const preventDestroy = props.preventDestroy ?? false;
-    const systemErrorOperations = props.systemErrorOperations ?? DEFAULT_SYSTEM_ERROR_OPERATIONS;
-    const replicationLatencyThresholdMs = props.replicationLatencyThresholdMs ?? 60000;
+    const tableName = props.tableName ?? context.naming.name(definition.name);
+    const billing: DynamoDbBilling = props.billing ?? GLOBAL_TABLE_DEFAULTS.billing;
+    const deletionProtection = props.deletionProtection ?? policy.deletionProtection;
+    const preventDestroy = policy.preventDestroy;
+    const systemErrorOperations = props.systemErrorOperations ?? GLOBAL_TABLE_DEFAULTS.systemErrorOperations;
+    const replicationLatencyThresholdMs = props.replicationLatencyThresholdMs ?? GLOBAL_TABLE_DEFAULTS.replicationLatencyThresholdMs;
+    const requestLatencyThresholdMs = props.requestLatencyThresholdMs ?? GLOBAL_TABLE_DEFAULTS.requestLatencyThresholdMs;
     const setting = props.setting ?? `dynamodb.tables.${definition?.name}`;
 
     assertValid([
-      ...globalTableRules(setting, { definition, region: props.region, replicaRegions: replicas.map((replica) => replica.region), billing }),
+      ...globalTableRules(setting, { definition, region: context.region, replicaRegions: replicas.map((replica) => replica.context.region), billing }),
       integerInRange(`${setting}.replicationLatencyThresholdMs`, replicationLatencyThresholdMs, 1000, 3600000),
+      integerInRange(`${setting}.requestLatencyThresholdMs`, requestLatencyThresholdMs, 1, 60000),
     ]);
-    if (!deletionProtection) {
-      Annotations.of(this).addWarning(`${setting}.deletionProtection is off: ${props.tableName} and its replicas can be deleted by one API call`);
+    if (!deletionProtection && policy.production) {
+      Annotations.of(this).addWarning(`${setting}.deletionProtection is off: ${tableName} and its replicas can be deleted by one API call`);
     }
 
     const provisioned = billing.mode === 'PROVISIONED' ? billing : undefined;
@@ -188,7 +189,7 @@ export class GlobalTable extends Construct {
 
     this.table = new DynamodbTable(this, 'Table', {
       provider,
-      name: props.tableName,
+      name: tableName,
       billingMode: billing.mode,
       ...capacity,
       hashKey: definition.hashKey,
@@ -205,7 +206,7 @@ export class GlobalTable extends Construct {
       replica:
         replicas.length > 0
           ? replicas.map((replica) => ({
-              regionName: replica.region,
+              regionName: replica.context.region,
               kmsKeyArn: replica.kmsKeyArn,
               pointInTimeRecovery: true,
               propagateTags: true,
@@ -220,8 +221,8 @@ export class GlobalTable extends Construct {
     this.indexArns = indexNames(definition).map((name) => `${this.table.arn}/index/${name}`);
 
     const regions = [
-      { region: props.region, provider, alarmTopics: props.alarmTopics },
-      ...replicas.map((replica) => ({ region: replica.region, provider: replica.provider, alarmTopics: replica.alarmTopics })),
+      { region: context.region, provider, alarmTopics: context.alarmTopics },
+      ...replicas.map((replica) => ({ region: replica.context.region, provider: replica.context.provider, alarmTopics: replica.context.alarmTopics })),
     ];
     for (const { region, provider: regionProvider, alarmTopics } of regions) {
       const regionId = regionConstructId(region);
@@ -235,17 +236,16 @@ export class GlobalTable extends Construct {
           targetUtilizationPercent: provisioned.targetUtilizationPercent ?? DEFAULT_TARGET_UTILIZATION_PERCENT,
         });
       }
-      if (alarmTopics) {
-        const specs = tableAlarmSpecs({
-          tableName: props.tableName,
-          region,
-          receivingRegions: regions.map((other) => other.region).filter((other) => other !== region),
-          systemErrorOperations,
-          replicationLatencyThresholdMs,
-        });
-        for (const spec of specs) {
-          createMetricAlarm(this, `Alarm-${spec.name}`, { provider: regionProvider, alarmNamePrefix: props.tableName, topics: alarmTopics, spec });
-        }
+      const specs = tableAlarmSpecs({
+        tableName,
+        region,
+        receivingRegions: regions.map((other) => other.region).filter((other) => other !== region),
+        systemErrorOperations,
+        replicationLatencyThresholdMs,
+        requestLatencyThresholdMs,
+      });
+      for (const spec of specs) {
+        createMetricAlarm(this, `Alarm-${spec.name}`, { provider: regionProvider, alarmNamePrefix: tableName, topics: alarmTopics, spec });
       }
     }
   }

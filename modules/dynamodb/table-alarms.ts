@@ -1,4 +1,4 @@
-import { MetricAlarmSpec } from '../alarms/metric-alarm';
+import { MetricAlarmSpec } from '../alarms';
 
 /**
  * The operations whose SystemErrors a table alarms on. DynamoDB publishes SystemErrors per
@@ -12,6 +12,8 @@ export const DEFAULT_SYSTEM_ERROR_OPERATIONS = ['GetItem', 'Query', 'PutItem', '
  * - ReadThrottleEvents and WriteThrottleEvents (dimension TableName). ThrottledRequests is published
  *   per TableName and Operation only, so the per-table throttle signal is the two event metrics.
  * - SystemErrors for each operation in `systemErrorOperations`.
+ * - SuccessfulRequestLatency (Average, 3 x 5 min) of the same operations above a threshold: published per
+ *   TableName and Operation only, like SystemErrors.
  * - ReplicationLatency towards each other Region of the global table (dimensions TableName,
  *   ReceivingRegion), published in the sending Region.
  * DynamoDB publishes throttle and error counts only when they are non-zero: missing data is fine.
@@ -22,6 +24,7 @@ export function tableAlarmSpecs(props: {
   readonly receivingRegions: readonly string[];
   readonly systemErrorOperations: readonly string[];
   readonly replicationLatencyThresholdMs: number;
+  readonly requestLatencyThresholdMs: number;
 }): MetricAlarmSpec[] {
   const { tableName, region } = props;
   const throttle = (kind: 'Read' | 'Write'): MetricAlarmSpec => ({
@@ -50,6 +53,22 @@ export function tableAlarmSpecs(props: {
         threshold: 0,
         comparison: 'GreaterThanThreshold',
         severity: 'critical',
+        treatMissingData: 'notBreaching',
+      }),
+    ),
+    ...props.systemErrorOperations.map(
+      (operation): MetricAlarmSpec => ({
+        name: `${region}-latency-${operation}`,
+        description: `${operation} on ${tableName} in ${region} takes more than ${props.requestLatencyThresholdMs} ms on average`,
+        namespace: 'AWS/DynamoDB',
+        metricName: 'SuccessfulRequestLatency',
+        dimensions: { TableName: tableName, Operation: operation },
+        statistic: 'Average',
+        evaluationPeriods: 3,
+        threshold: props.requestLatencyThresholdMs,
+        comparison: 'GreaterThanThreshold',
+        severity: 'warning',
+        // No requests, no latency: an idle table is not a slow one.
         treatMissingData: 'notBreaching',
       }),
     ),

@@ -3,7 +3,7 @@ import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-i
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
-import { CustomerManagedKey, KeyServiceGrant } from '../kms/customer-managed-key';
+import { CustomerManagedKey, KeyServiceGrant } from '../kms';
 import { assertValid, nonEmpty, oneOf, ValidationRule } from '../validation';
 
 /** CloudWatch Logs' accepted retention periods, in days. */

@@ -1,16 +1,17 @@
 import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
-import { DataAwsVpc } from '@cdktf/provider-aws/lib/data-aws-vpc';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaInvocation } from '@cdktf/provider-aws/lib/lambda-invocation';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { AssetType, ITerraformDependable, TerraformAsset } from 'cdktf';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { listSystems, MIGRATIONS_ROOT } from '../../migrations/runner/systems';
+import { RegionContext } from '../context';
 import { EncryptedLogGroup, logRetentionRule } from '../logs';
-import { assertValid, describeValue, integerInRange, matches, nonEmpty, oneOf, ValidationRule } from '../validation';
+import { PostgresEndpoint } from '../rds';
+import { assertValid, describeValue, integerInRange, nonEmpty, oneOf, ValidationRule } from '../validation';
 import { buildMigrationBundle } from './migration-bundle';
 
 /** Lambda runtimes the bundle is built for (target node22 runs on both). */
@@ -27,53 +28,19 @@ export const VPC_ACCESS_ACTIONS = [
   'ec2:UnassignPrivateIpAddresses',
 ] as const;
 
-export interface MigrationFunctionProps {
-  /** The aws provider of the cluster's (primary) Region. */
-  readonly provider: AwsProvider;
-  /** The provider's Region, for the kms:ViaService condition (`secretsmanager.<region>.amazonaws.com`). */
-  readonly region: string;
-  /** Whose migrations: a folder of migrations/ (`gaming-platform`). */
-  readonly system: string;
-  /**
-   * The folder holding `<system>/*.sql`.
-   * @default - this repository's migrations/
-   */
-  readonly migrationsRoot?: string;
-  /** The cluster's writer endpoint (migrations write; never a reader or a Global Database secondary). */
-  readonly writerEndpoint: string;
-  /**
-   * The port PostgreSQL listens on.
-   * @default 5432
-   */
-  readonly port?: number;
-  /** The database the migrations apply to. */
-  readonly databaseName: string;
-  /** The master user's secret (JSON with `username` and `password`); the function may read only this secret. */
-  readonly masterSecretArn: string;
-  /** The KMS key that encrypts the secret; the function may decrypt with it only through Secrets Manager. */
-  readonly secretKmsKeyArn: string;
-  /**
-   * The KMS key for the function's log group (its policy must grant `logs.<region>.amazonaws.com`).
-   * @default - a customer-managed key of its own, usable by CloudWatch Logs for this log group only
-   */
-  readonly logKmsKeyArn?: string;
-  /** Private subnets the function runs in; they need a route to Secrets Manager (VPC endpoint or NAT). */
-  readonly subnetIds: readonly string[];
-  /**
-   * Security groups for the function; the database's group must accept them on `port`.
-   * @default - a group of its own in `vpcId` (egress to the VPC's CIDR on `port` and to HTTPS for Secrets Manager)
-   */
-  readonly securityGroupIds?: readonly string[];
-  /**
-   * The VPC for the function's own security group; required when `securityGroupIds` is not given.
-   * @default - none
-   */
-  readonly vpcId?: string;
-  /** Prefix of physical names, from the naming helper (`gaming-platform-prod`); the function is `<prefix>-migrations`. */
-  readonly namePrefix: string;
+/** A migrations function's defaults, in one place (docs/migrations.md quotes them; a test compares). */
+export const MIGRATION_FUNCTION_DEFAULTS = {
+  timeoutSeconds: 600,
+  memorySizeMb: 512,
+  runtime: 'nodejs22.x' as MigrationFunctionRuntime,
+  ownSecurityGroup: false,
+} as const;
+
+/** A migrations function's plain-data settings: what an environment configures. */
+export interface MigrationFunctionSettings {
   /**
    * Days CloudWatch keeps the function's logs.
-   * @default 365
+   * @default - the environment policy's logRetentionDays (365 unless the environment sets it)
    */
   readonly logRetentionDays?: number;
   /**
@@ -92,10 +59,30 @@ export interface MigrationFunctionProps {
    */
   readonly runtime?: MigrationFunctionRuntime;
   /**
-   * What must exist before the migrations run, typically the cluster's writer instance.
-   * @default - nothing beyond the function itself
+   * A security group of the function's own (egress to the database and to HTTPS only), which the database
+   * admits; otherwise the function carries the application security groups, which the database admits already.
+   * @default false
    */
-  readonly dependsOn?: ITerraformDependable[];
+  readonly ownSecurityGroup?: boolean;
+}
+
+export interface MigrationFunctionProps extends MigrationFunctionSettings {
+  /** The database's Region: provider, private subnets, application security groups, names, policy. */
+  readonly context: RegionContext;
+  /** Whose migrations: a folder of migrations/ (`gaming-platform`). */
+  readonly system: string;
+  /** The database migrated: the function connects to its writer as the master user. */
+  readonly database: PostgresEndpoint;
+  /**
+   * The folder holding `<system>/*.sql`.
+   * @default - this repository's migrations/
+   */
+  readonly migrationsRoot?: string;
+  /**
+   * The KMS key for the function's log group (its policy must grant `logs.<region>.amazonaws.com`).
+   * @default - a customer-managed key of its own, usable by CloudWatch Logs for this log group only
+   */
+  readonly logKmsKeyArn?: string;
   /**
    * Tags on every resource (the provider's default tags apply as well).
    * @default - none
@@ -103,32 +90,37 @@ export interface MigrationFunctionProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+/** The checks of a migrations function's settings; `setting` is their path (`migrations`). */
+export function migrationFunctionSettingsRules(setting: string, settings: MigrationFunctionSettings): ValidationRule[] {
+  const rules: ValidationRule[] = [];
+  if (settings.logRetentionDays !== undefined) rules.push(logRetentionRule(`${setting}.logRetentionDays`, settings.logRetentionDays));
+  if (settings.timeoutSeconds !== undefined) rules.push(integerInRange(`${setting}.timeoutSeconds`, settings.timeoutSeconds, 30, 900));
+  if (settings.memorySizeMb !== undefined) rules.push(integerInRange(`${setting}.memorySizeMb`, settings.memorySizeMb, 128, 10240));
+  if (settings.runtime !== undefined) rules.push(oneOf(`${setting}.runtime`, settings.runtime, MIGRATION_FUNCTION_RUNTIMES));
+  return rules;
+}
+
+/** The function's name: `<system>-<environment>-migrations`. */
+export function migrationFunctionName(context: RegionContext): string {
+  return context.naming.name('migrations');
+}
+
 /** The validation table of MigrationFunctionProps; `setting` prefixes each message (`migrations`). */
-export function migrationFunctionRules(setting: string, props: Omit<MigrationFunctionProps, 'provider'>): ValidationRule[] {
+export function migrationFunctionRules(setting: string, props: MigrationFunctionProps): ValidationRule[] {
   const systems = listSystems(props.migrationsRoot ?? MIGRATIONS_ROOT);
-  const ownGroup = props.securityGroupIds === undefined || props.securityGroupIds.length === 0;
-  const functionName = `${props.namePrefix}-migrations`;
+  const functionName = migrationFunctionName(props.context);
   return [
     oneOf(`${setting}.system`, props.system, systems),
-    integerInRange(`${setting}.port`, props.port ?? 5432, 1, 65535),
-    nonEmpty(`${setting}.databaseName`, props.databaseName),
-    nonEmpty(`${setting}.masterSecretArn`, props.masterSecretArn),
-    nonEmpty(`${setting}.secretKmsKeyArn`, props.secretKmsKeyArn),
+    ...migrationFunctionSettingsRules(setting, props),
     ...(props.logKmsKeyArn === undefined ? [] : [nonEmpty(`${setting}.logKmsKeyArn`, props.logKmsKeyArn)]),
     {
-      condition: props.subnetIds.length > 0,
-      message: `${setting}.subnetIds must list at least one private subnet, got ${describeValue(props.subnetIds)}`,
+      condition: props.context.network.privateSubnetIds.length > 0,
+      message: `${setting} needs at least one private subnet in ${props.context.region}, got ${describeValue(props.context.network.privateSubnetIds)}`,
     },
     {
-      condition: !ownGroup || (props.vpcId !== undefined && props.vpcId !== ''),
-      message: `${setting}.vpcId must be set when ${setting}.securityGroupIds is not (the function then gets its own security group), got ${describeValue(props.vpcId)}`,
+      condition: /^[a-zA-Z0-9-_]{1,64}$/.test(functionName),
+      message: `${setting}: the function name ${describeValue(functionName)} must be 1-64 letters, digits, hyphens or underscores (shorten the system name)`,
     },
-    matches(`${setting}.namePrefix`, props.namePrefix, /^[a-zA-Z0-9-_]{1,53}$/, '1-53 letters, digits, hyphens or underscores (the function name <prefix>-migrations has at most 64)'),
-    logRetentionRule(`${setting}.logRetentionDays`, props.logRetentionDays ?? 365),
-    integerInRange(`${setting}.timeoutSeconds`, props.timeoutSeconds ?? 600, 30, 900),
-    integerInRange(`${setting}.memorySizeMb`, props.memorySizeMb ?? 512, 128, 10240),
-    oneOf(`${setting}.runtime`, props.runtime ?? 'nodejs22.x', MIGRATION_FUNCTION_RUNTIMES),
-    { condition: functionName.length <= 64, message: `${setting}.namePrefix makes the function name ${functionName} longer than 64 characters` },
   ];
 }
 
@@ -150,26 +142,27 @@ export class MigrationFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: MigrationFunctionProps) {
     super(scope, id);
+    assertValid(migrationFunctionRules('migrations', props));
+    const { context, database } = props;
+    const { provider, region } = context;
     const resolved = {
       migrationsRoot: props.migrationsRoot ?? MIGRATIONS_ROOT,
-      port: props.port ?? 5432,
-      logRetentionDays: props.logRetentionDays ?? 365,
-      timeoutSeconds: props.timeoutSeconds ?? 600,
-      memorySizeMb: props.memorySizeMb ?? 512,
-      runtime: props.runtime ?? 'nodejs22.x',
+      logRetentionDays: props.logRetentionDays ?? context.policy.logRetentionDays,
+      timeoutSeconds: props.timeoutSeconds ?? MIGRATION_FUNCTION_DEFAULTS.timeoutSeconds,
+      memorySizeMb: props.memorySizeMb ?? MIGRATION_FUNCTION_DEFAULTS.memorySizeMb,
+      runtime: props.runtime ?? MIGRATION_FUNCTION_DEFAULTS.runtime,
+      ownSecurityGroup: props.ownSecurityGroup ?? MIGRATION_FUNCTION_DEFAULTS.ownSecurityGroup,
       tags: { ...props.tags },
     };
-    assertValid(migrationFunctionRules('migrations', props));
-
-    const { provider } = props;
-    const functionName = `${props.namePrefix}-migrations`;
+    const secret = database.masterCredentials;
+    const functionName = migrationFunctionName(context);
     const bundle = buildMigrationBundle(props.system, resolved.migrationsRoot);
     this.migrationsChecksum = bundle.migrationsChecksum;
     const asset = new TerraformAsset(this, 'Bundle', { path: bundle.archivePath, type: AssetType.FILE, assetHash: bundle.assetHash });
 
     const logGroup = new EncryptedLogGroup(this, 'Logs', {
       provider,
-      region: props.region,
+      region,
       name: `/aws/lambda/${functionName}`,
       writer: functionName,
       keyAliasName: `${functionName}-logs`,
@@ -184,7 +177,7 @@ export class MigrationFunction extends Construct {
     });
     const role = new IamRole(this, 'Role', {
       provider,
-      name: `${functionName}-${props.region}`.slice(0, 64),
+      name: `${functionName}-${region}`.slice(0, 64),
       description: `Runs the ${props.system} migrations on deploy`,
       assumeRolePolicy: assumeRole.json,
       tags: resolved.tags,
@@ -192,12 +185,12 @@ export class MigrationFunction extends Construct {
     const policy = new DataAwsIamPolicyDocument(this, 'Policy', {
       provider,
       statement: [
-        { sid: 'ReadMasterSecret', actions: ['secretsmanager:GetSecretValue'], resources: [props.masterSecretArn] },
+        { sid: 'ReadMasterSecret', actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] },
         {
           sid: 'DecryptMasterSecretThroughSecretsManager',
           actions: ['kms:Decrypt'],
-          resources: [props.secretKmsKeyArn],
-          condition: [{ test: 'StringEquals', variable: 'kms:ViaService', values: [`secretsmanager.${props.region}.amazonaws.com`] }],
+          resources: [secret.kmsKeyArn],
+          condition: [{ test: 'StringEquals', variable: 'kms:ViaService', values: [`secretsmanager.${secret.region}.amazonaws.com`] }],
         },
         { sid: 'WriteOwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${logGroup.arn}:*`] },
         // Lambda creates the function's network interfaces with these; EC2 offers no ARN to name in advance.
@@ -207,26 +200,9 @@ export class MigrationFunction extends Construct {
     const rolePolicy = new IamRolePolicy(this, 'RolePolicy', { provider, name: 'migrations', role: role.id, policy: policy.json });
     this.roleArn = role.arn;
 
-    if (props.securityGroupIds !== undefined && props.securityGroupIds.length > 0) {
-      this.securityGroupIds = [...props.securityGroupIds];
-    } else {
-      const vpc = new DataAwsVpc(this, 'Vpc', { provider, id: props.vpcId });
-      const group = new SecurityGroup(this, 'SecurityGroup', {
-        provider,
-        namePrefix: `${functionName}-`,
-        description: `${props.system} migrations function: out to PostgreSQL and Secrets Manager only`,
-        vpcId: props.vpcId,
-        ingress: [],
-        egress: [
-          { description: 'PostgreSQL in the VPC', protocol: 'tcp', fromPort: resolved.port, toPort: resolved.port, cidrBlocks: [vpc.cidrBlock] },
-          // Secrets Manager's API: an interface endpoint in the VPC or the NAT path, whichever the subnets route to.
-          { description: 'HTTPS to Secrets Manager', protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: ['0.0.0.0/0'] },
-        ],
-        tags: resolved.tags,
-        lifecycle: { createBeforeDestroy: true },
-      });
-      this.securityGroupIds = [group.id];
-    }
+    this.securityGroupIds = resolved.ownSecurityGroup
+      ? [this.ownSecurityGroup(props, functionName, resolved.tags)]
+      : [...context.network.applicationSecurityGroupIds];
 
     this.function = new LambdaFunction(this, 'Function', {
       provider,
@@ -240,14 +216,14 @@ export class MigrationFunction extends Construct {
       sourceCodeHash: asset.assetHash,
       timeout: resolved.timeoutSeconds,
       memorySize: resolved.memorySizeMb,
-      vpcConfig: { subnetIds: [...props.subnetIds], securityGroupIds: this.securityGroupIds },
+      vpcConfig: { subnetIds: [...context.network.privateSubnetIds], securityGroupIds: this.securityGroupIds },
       environment: {
         variables: {
           MIGRATION_SYSTEM: props.system,
-          DB_HOST: props.writerEndpoint,
-          DB_PORT: String(resolved.port),
-          DB_NAME: props.databaseName,
-          DB_SECRET_ARN: props.masterSecretArn,
+          DB_HOST: database.writerEndpoint,
+          DB_PORT: String(database.port),
+          DB_NAME: database.databaseName,
+          DB_SECRET_ARN: secret.secretArn,
           DB_SSLMODE: 'verify-full',
           // Node 20+ runtimes leave out the Amazon CAs unless asked; the RDS CAs are among them.
           NODE_EXTRA_CA_CERTS: '/var/runtime/ca-cert.pem',
@@ -265,9 +241,47 @@ export class MigrationFunction extends Construct {
       // A new set of files, or a different database, re-runs the migrations; nothing else does.
       triggers: {
         migrations_checksum: bundle.migrationsChecksum,
-        database: `${props.writerEndpoint}:${resolved.port}/${props.databaseName}`,
+        database: `${database.writerEndpoint}:${database.port}/${database.databaseName}`,
       },
-      dependsOn: [this.function, ...(props.dependsOn ?? [])],
+      // The writer must be up and the credentials written before the function connects.
+      dependsOn: [this.function, ...database.readyForClients],
     });
+  }
+
+  /**
+   * The function's own group: out to the database's group on its port and to HTTPS (Secrets Manager, through
+   * an interface endpoint or NAT), nothing in; the database admits it through its connectable contract.
+   */
+  private ownSecurityGroup(props: MigrationFunctionProps, functionName: string, tags: Record<string, string>): string {
+    const { context, database } = props;
+    const { provider } = context;
+    const group = new SecurityGroup(this, 'SecurityGroup', {
+      provider,
+      namePrefix: `${functionName}-`,
+      description: `${props.system} migrations function: out to PostgreSQL and Secrets Manager only`,
+      vpcId: context.network.vpcId,
+      tags,
+      lifecycle: { createBeforeDestroy: true },
+    });
+    new VpcSecurityGroupEgressRule(this, 'ToDatabase', {
+      provider,
+      securityGroupId: group.id,
+      referencedSecurityGroupId: database.securityGroupId,
+      ipProtocol: 'tcp',
+      fromPort: database.port,
+      toPort: database.port,
+      description: 'PostgreSQL',
+    });
+    new VpcSecurityGroupEgressRule(this, 'ToHttps', {
+      provider,
+      securityGroupId: group.id,
+      cidrIpv4: '0.0.0.0/0',
+      ipProtocol: 'tcp',
+      fromPort: 443,
+      toPort: 443,
+      description: 'HTTPS to Secrets Manager (interface endpoint or NAT)',
+    });
+    database.allowFrom('FromMigrations', group.id, `${props.system} migrations function`);
+    return group.id;
   }
 }

@@ -3,16 +3,22 @@ import { DataAwsSubnets } from '@cdktf/provider-aws/lib/data-aws-subnets';
 import { DataAwsVpc } from '@cdktf/provider-aws/lib/data-aws-vpc';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
+import { RegionNetwork } from './region-network';
 
 /** Existing resources given by ID, or looked up through data sources by their tags. */
 export type ResourceSelector = { readonly ids: readonly string[] } | { readonly tags: Readonly<Record<string, string>> };
 
-/** Where the data tier sits in one Region: existing private subnets, reached from existing application security groups. */
+/** An existing network in one Region: the VPC, its subnet tiers and the applications' security groups. */
 export interface NetworkPlacementConfig {
   /** The VPC, by ID or by tags (the tags must match exactly one VPC). */
   readonly vpc: { readonly id: string } | { readonly tags: Readonly<Record<string, string>> };
-  /** The VPC's private subnets that hold the data tier (at least two, in different Availability Zones). */
+  /** Private subnets with egress (NAT or VPC endpoints), at least two, in different Availability Zones: Lambda functions. */
   readonly privateSubnets: ResourceSelector;
+  /**
+   * Subnets with no route to the internet, at least two, in different Availability Zones: databases, proxies, caches.
+   * @default - the private subnets (one tier for everything)
+   */
+  readonly dataSubnets?: ResourceSelector;
   /** The security groups of the applications that may connect to the data tier. */
   readonly applicationSecurityGroups: ResourceSelector;
 }
@@ -25,18 +31,16 @@ export interface NetworkPlacementProps {
 }
 
 /**
- * Resolves a Region's network placement into IDs the data-tier modules take.
+ * An existing network, resolved into the IDs components take.
  *
  * IDs given in configuration pass straight through; tags become `aws_vpc`, `aws_subnets` and
  * `aws_security_groups` look-ups, so the shipped configuration synthesizes without any account and
  * works in every account that tags its network the same way.
  */
-export class NetworkPlacement extends Construct {
-  /** The VPC's ID. */
+export class NetworkPlacement extends Construct implements RegionNetwork {
   public readonly vpcId: string;
-  /** The private subnets' IDs. */
   public readonly privateSubnetIds: string[];
-  /** The application security groups' IDs: the only sources data-tier security groups admit. */
+  public readonly dataSubnetIds: string[];
   public readonly applicationSecurityGroupIds: string[];
 
   constructor(scope: Construct, id: string, props: NetworkPlacementProps) {
@@ -49,10 +53,10 @@ export class NetworkPlacement extends Construct {
         : new DataAwsVpc(this, 'Vpc', { provider, tags: { ...config.vpc.tags } }).id;
 
     const inVpc = [{ name: 'vpc-id', values: [this.vpcId] }];
-    this.privateSubnetIds =
-      'ids' in config.privateSubnets
-        ? [...config.privateSubnets.ids]
-        : new DataAwsSubnets(this, 'PrivateSubnets', { provider, filter: inVpc, tags: { ...config.privateSubnets.tags } }).ids;
+    const subnets = (constructId: string, selector: ResourceSelector) =>
+      'ids' in selector ? [...selector.ids] : new DataAwsSubnets(this, constructId, { provider, filter: inVpc, tags: { ...selector.tags } }).ids;
+    this.privateSubnetIds = subnets('PrivateSubnets', config.privateSubnets);
+    this.dataSubnetIds = config.dataSubnets === undefined ? this.privateSubnetIds : subnets('DataSubnets', config.dataSubnets);
     this.applicationSecurityGroupIds =
       'ids' in config.applicationSecurityGroups
         ? [...config.applicationSecurityGroups.ids]

@@ -1,7 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { Construct } from 'constructs';
-import { regionConstructId, regionProviderAlias } from '../regions/aws-regions';
+import { regionConstructId, regionProviderAlias } from '../regions';
 
 export interface RegionalProvidersProps {
   /** The Region of the default (unaliased) aws provider. */

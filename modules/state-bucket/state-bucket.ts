@@ -8,7 +8,7 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Construct } from 'constructs';
-import { CustomerManagedKey } from '../kms/customer-managed-key';
+import { CustomerManagedKey } from '../kms';
 import { assertValid, integerInRange, matches, ValidationRule } from '../validation';
 
 /** Validation rule: S3 bucket naming (3-63 lowercase letters, digits, dots and hyphens, alphanumeric at both ends). */

@@ -1,13 +1,33 @@
-// The typed configuration every system's environment shares: where it runs, who may run it,
-// where its state is kept, and where its data tier sits in the network.
-import { StateBackendConfig } from '../../modules/backend/environment-state-backend';
-import { NetworkPlacementConfig } from '../../modules/network/network-placement';
+// The typed configuration every system's environment shares: where it runs, who may run it, where its
+// state is kept, where its data tier sits in the network, how carefully it treats data, and where alarms go.
+import type { AlarmSubscription, ExistingAlarmTopics } from '../../modules/alarms';
+import type { StateBackendConfig } from '../../modules/backend';
+import type { EnvironmentPolicy } from '../../modules/context';
+import type { NetworkPlacementConfig } from '../../modules/network';
 
-export type { StateBackendConfig, NetworkPlacementConfig };
+export type { StateBackendConfig, NetworkPlacementConfig, EnvironmentPolicy };
 
 /** The environments a system may have; a stack is `<system>-<environment>`. */
 export const ENVIRONMENT_NAMES = ['dev', 'staging', 'prod'] as const;
 export type EnvironmentName = (typeof ENVIRONMENT_NAMES)[number];
+
+/** A Region's network: an existing one, looked up by IDs or tags. */
+export type NetworkConfig = NetworkPlacementConfig;
+
+/** Where a Region's alarms (and RDS events) go. */
+export interface AlarmsConfig {
+  /**
+   * Existing SNS topics by Region: one ARN for every severity, or one per severity. A Region listed here
+   * gets no topics of its own; the topics' key, if any, must let CloudWatch and RDS events publish.
+   * @default - every Region gets three KMS-encrypted topics of its own (critical, warning, info)
+   */
+  readonly existingTopics?: Readonly<Record<string, ExistingAlarmTopics>>;
+  /**
+   * Subscriptions to the topics the stack creates, in every Region that has them.
+   * @default - none: the topics notify only what subscribes to them later
+   */
+  readonly subscriptions?: readonly AlarmSubscription[];
+}
 
 /** What every environment of every system configures. */
 export interface EnvironmentConfig {
@@ -32,8 +52,19 @@ export interface EnvironmentConfig {
   readonly assumeRoleArn?: string;
   /** Where this environment's Terraform state is kept. */
   readonly stateBackend: StateBackendConfig;
-  /** The data tier's network placement, one entry per Region the environment uses. */
-  readonly network: Readonly<Record<string, NetworkPlacementConfig>>;
+  /** The network of every Region the environment uses, one entry per Region. */
+  readonly network: Readonly<Record<string, NetworkConfig>>;
+  /**
+   * Overrides of the environment's policy: deletion protection, prevent_destroy, final snapshots,
+   * apply-immediately, log retention, production warnings.
+   * @default - the defaults for the environment's name (ENVIRONMENT_POLICY_DEFAULTS, docs/systems.md)
+   */
+  readonly policy?: Partial<EnvironmentPolicy>;
+  /**
+   * Where alarms go.
+   * @default - three KMS-encrypted topics per Region, no subscriptions
+   */
+  readonly alarms?: AlarmsConfig;
 }
 
 /** The Regions an environment uses, primary first. */

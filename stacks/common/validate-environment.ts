@@ -1,9 +1,12 @@
-import { awsRegionRule } from '../../modules/regions/aws-regions';
-import { bucketNameRule } from '../../modules/state-bucket/state-bucket';
+import { CloudStateBackendConfig, S3StateBackendConfig } from '../../modules/backend';
+import { environmentPolicyRules } from '../../modules/context';
+import { ResourceSelector } from '../../modules/network';
+import { awsRegionRule } from '../../modules/regions';
+import { bucketNameRule } from '../../modules/state-bucket';
 import { describeValue, matches, nonEmpty, oneOf, ValidationRule } from '../../modules/validation';
-import { ENVIRONMENT_NAMES, EnvironmentConfig, NetworkPlacementConfig, environmentRegions } from './environment';
-import { CloudStateBackendConfig, S3StateBackendConfig } from '../../modules/backend/environment-state-backend';
-import { ResourceSelector } from '../../modules/network/network-placement';
+import { ENVIRONMENT_NAMES, EnvironmentConfig, environmentRegions, NetworkPlacementConfig } from './environment';
+import { resolveEnvironmentPolicy } from './environment-policy';
+import { alarmsRules } from './validate-alarms';
 
 const ACCOUNT_ID = /^\d{12}$/;
 const ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/[\w+=,.@\/-]+$/;
@@ -73,6 +76,7 @@ function networkPlacementRules(setting: string, placement: NetworkPlacementConfi
     },
     // Aurora, ElastiCache and DAX subnet groups all need two Availability Zones.
     ...selectorRules(`${setting}.privateSubnets`, placement.privateSubnets, 'subnet-', 2),
+    ...(placement.dataSubnets === undefined ? [] : selectorRules(`${setting}.dataSubnets`, placement.dataSubnets, 'subnet-', 2)),
     ...selectorRules(`${setting}.applicationSecurityGroups`, placement.applicationSecurityGroups, 'sg-', 1),
   ];
 }
@@ -92,6 +96,21 @@ function networkRules(setting: string, environment: EnvironmentConfig): Validati
     rules.push(...networkPlacementRules(`${setting}.${configured}`, placement));
   }
   return rules;
+}
+
+const POLICY_FLAGS = ['deletionProtection', 'preventDestroy', 'finalSnapshot', 'applyImmediately', 'production'] as const;
+
+function policyRules(setting: string, environment: EnvironmentConfig): ValidationRule[] {
+  const overrides = environment.policy ?? {};
+  const known: readonly string[] = [...POLICY_FLAGS, 'logRetentionDays'];
+  return [
+    ...Object.keys(overrides).map((name) => oneOf(`${setting} key`, name, known)),
+    ...POLICY_FLAGS.filter((flag) => overrides[flag] !== undefined).map((flag) => ({
+      condition: typeof overrides[flag] === 'boolean',
+      message: `${setting}.${flag} must be true or false, got ${describeValue(overrides[flag])}`,
+    })),
+    ...(overrides.logRetentionDays === undefined ? [] : environmentPolicyRules(setting, resolveEnvironmentPolicy(environment))),
+  ];
 }
 
 /**
@@ -123,6 +142,8 @@ export function environmentRules(setting: string, key: string, environment: Envi
   }
   rules.push(...stateBackendRules(`${setting}.stateBackend`, environment));
   rules.push(...networkRules(`${setting}.network`, environment));
+  rules.push(...policyRules(`${setting}.policy`, environment));
+  rules.push(...alarmsRules(`${setting}.alarms`, environment));
   return rules;
 }
 

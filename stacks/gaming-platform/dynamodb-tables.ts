@@ -1,7 +1,7 @@
-import type { TableDefinition } from '../../modules/dynamodb/table-definition';
+import type { TableDefinition } from '../../modules/dynamodb';
 
-// The gaming platform's DynamoDB tables (seed 002: games, game moves, leaderboard, user sessions),
-// designed from their access patterns. This file is data: the DynamoDB tier builds the tables from it,
+// The gaming platform's DynamoDB tables (games, game moves, leaderboard, user sessions), designed from
+// their access patterns. This file is data: the DynamoDB component builds the tables from it,
 // and __tests__/stacks/gaming-platform/dynamodb-access-patterns.test.ts rebuilds the *synthesized*
 // tables in a DynamoDB emulator and runs every access pattern below. docs/dynamodb.md explains the design.
 
@@ -26,7 +26,7 @@ export const GAMES_TABLE: TableDefinition = {
   ],
 };
 
-/** Every move of every game, in order; kept for replays and analytics (no TTL in the seed). */
+/** Every move of every game, in order; kept for replays and analytics (no TTL: the platform keeps them). */
 export const GAME_MOVES_TABLE: TableDefinition = {
   name: 'game-moves',
   description: "Every move of every game, in order (moveNumber), for replays and analytics",
@@ -50,7 +50,7 @@ export const LEADERBOARD_TABLE: TableDefinition = {
   name: 'leaderboard',
   description: 'Global and per-Region rankings: one item per leaderboard and player',
   attributes: [
-    // "global", or "region#<aws region>" (seed: leaderboardType + region); time-boxed boards add "#<period>".
+    // "global", or "region#<aws region>" (the requirements' leaderboard type and Region); time-boxed boards add "#<period>".
     { name: 'leaderboardId', type: 'S' },
     { name: 'playerId', type: 'S' },
     { name: 'score', type: 'N' },

@@ -1,22 +1,24 @@
-import { AuroraPostgresEngineVersion } from '../../modules/aurora/engine-version';
-import { CacheEngineVersion } from '../../modules/cache/engine-version';
+import { AuroraPostgresEngineVersion } from '../../modules/aurora';
+import { CacheEngineVersion } from '../../modules/cache';
 import { NetworkPlacementConfig } from '../common/environment';
 import { STATE_BUCKET } from '../state-backend/state-bucket-config';
 import { GamingPlatformEnvironment } from './gaming-platform-environment';
 
-// The gaming platform's environments, sized from seed 002: its Inputs defaults, its
-// "Development/Staging" and "Production" blocks. Primary Region eu-west-2, secondary eu-west-1.
+// The gaming platform's environments, sized from its requirements (docs/systems/gaming-platform.md): the
+// development/staging and production sizes. Primary Region eu-west-2, secondary eu-west-1.
 
 const SYSTEM = 'gaming-platform';
 
 /**
- * The data tier's place in the network, looked up by tags: the VPC tagged for the system and
- * environment, its subnets tagged `Tier=private`, and the application security groups tagged
- * `Tier=application`. Replace with `{ ids: [...] }` where an account does not tag its network.
+ * The network, looked up by tags: the VPC tagged for the system and environment, its isolated subnets
+ * (`Tier=isolated`: Aurora), its private subnets (`Tier=private`: Redis, DAX, the migrations function), and
+ * the application security groups (`Tier=application`). Replace with `{ ids: [...] }` where an account does
+ * not tag its network.
  */
 function taggedNetwork(environment: string): NetworkPlacementConfig {
   return {
     vpc: { tags: { Project: SYSTEM, Environment: environment } },
+    dataSubnets: { tags: { Tier: 'isolated' } },
     privateSubnets: { tags: { Tier: 'private' } },
     applicationSecurityGroups: { tags: { Tier: 'application' } },
   };
@@ -26,7 +28,7 @@ function s3State() {
   return { type: 's3', bucket: STATE_BUCKET.name, region: STATE_BUCKET.region } as const;
 }
 
-/** What every environment's Aurora shares: the system's engine, names and windows (seed 002). */
+/** What every environment's Aurora shares: the system's engine, names and windows. */
 const AURORA_COMMON = {
   engineVersion: AuroraPostgresEngineVersion.V16_8,
   masterUsername: 'gameadmin',
@@ -35,7 +37,7 @@ const AURORA_COMMON = {
   preferredMaintenanceWindow: 'sun:04:00-sun:05:00',
 } as const;
 
-/** Seed 002 keeps Redis 7.x everywhere. */
+/** The platform keeps Redis 7.x everywhere. */
 const CACHE_ENGINE = CacheEngineVersion.REDIS_7_1;
 
 export const GAMING_PLATFORM_ENVIRONMENTS: Readonly<Record<string, GamingPlatformEnvironment>> = {

@@ -1,28 +1,31 @@
-import { App } from 'cdktf';
-import { ValidationRule } from '../../modules/validation';
-import { environmentSetRules } from '../common/validate-environment';
-import { SystemDefinition } from '../system';
+import { auroraGlobalDatabase } from '../components/aurora-global-database';
+import { cacheReplicationGroup } from '../components/cache-replication-group';
+import { daxCluster } from '../components/dax';
+import { dynamoDbTables } from '../components/dynamodb-tables';
+import { migrationsOnDeploy } from '../components/migrations-on-deploy';
+import { defineSystem } from '../composition/define-system';
+import { GAMING_PLATFORM_TABLES } from './dynamodb-tables';
+import { GAMING_PLATFORM_ENVIRONMENTS } from './environments';
 import { GamingPlatformEnvironment } from './gaming-platform-environment';
-import { GAMING_PLATFORM, GamingPlatformStack } from './gaming-platform-stack';
-import { gamingPlatformEnvironmentRules } from './validate-gaming-platform-environment';
 
-/** The gaming platform as a system: one stack per configured environment. */
-export function gamingPlatformSystem(environments: Readonly<Record<string, GamingPlatformEnvironment>>): SystemDefinition {
-  const setting = `${GAMING_PLATFORM}.environments`;
-  return {
-    name: GAMING_PLATFORM,
-    validationRules(): ValidationRule[] {
-      return [
-        ...environmentSetRules(setting, environments),
-        ...Object.entries(environments).flatMap(([key, environment]) =>
-          gamingPlatformEnvironmentRules(`${setting}.${key}`, key, environment),
-        ),
-      ];
-    },
-    addStacks(app: App): void {
-      for (const environment of Object.values(environments)) {
-        new GamingPlatformStack(app, environment);
-      }
-    },
-  };
-}
+/**
+ * The gaming platform's database layer (docs/systems/gaming-platform.md): an Aurora PostgreSQL Global
+ * Database with its migrations applied on deploy, DynamoDB global tables with DAX in front of them, and an
+ * ElastiCache Redis replication group. Aurora sits in the data subnets; Redis and DAX in the private
+ * subnets, where the platform's requirements place them.
+ */
+export const GAMING_PLATFORM = defineSystem<GamingPlatformEnvironment>({
+  name: 'gaming-platform',
+  environments: GAMING_PLATFORM_ENVIRONMENTS,
+  components(environment) {
+    const aurora = auroraGlobalDatabase(environment.aurora);
+    const tables = dynamoDbTables({ tables: GAMING_PLATFORM_TABLES, config: environment.dynamodb });
+    return [
+      aurora,
+      migrationsOnDeploy({ database: aurora, config: environment.migrations }),
+      tables,
+      daxCluster({ tables, config: { ...environment.dax, subnetTier: 'private' } }),
+      cacheReplicationGroup({ ...environment.cache, subnetTier: 'private' }),
+    ];
+  },
+});

@@ -1,8 +1,8 @@
 import { LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { RegionalProviders } from '../../modules/providers/regional-providers';
-import { StateBucket } from '../../modules/state-bucket/state-bucket';
-import { defaultTags, REQUIRED_TERRAFORM_VERSION } from '../common/data-stack';
+import { RegionalProviders } from '../../modules/providers';
+import { StateBucket } from '../../modules/state-bucket';
+import { defaultTags, REQUIRED_TERRAFORM_VERSION } from '../composition/system-stack';
 
 export const STATE_BACKEND_STACK = 'state-backend';
 

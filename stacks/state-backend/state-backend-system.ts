@@ -1,6 +1,6 @@
 import { App } from 'cdktf';
-import { awsRegionRule } from '../../modules/regions/aws-regions';
-import { bucketNameRule } from '../../modules/state-bucket/state-bucket';
+import { awsRegionRule } from '../../modules/regions';
+import { bucketNameRule } from '../../modules/state-bucket';
 import { ValidationRule } from '../../modules/validation';
 import { SystemDefinition } from '../system';
 import { STATE_BACKEND_STACK, StateBackendStack } from './state-backend-stack';

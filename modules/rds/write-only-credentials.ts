@@ -3,7 +3,8 @@ import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-sec
 import { SecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/secretsmanager-secret-version';
 import { Fn, ref, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { AWS_REGIONS, regionConstructId } from '../regions/aws-regions';
+import { createHash } from 'crypto';
+import { regionConstructId } from '../regions';
 
 /** Where one copy of the credentials is kept. */
 export interface CredentialsSecretPlacement {
@@ -17,23 +18,31 @@ export interface CredentialsSecretPlacement {
   readonly secretName: string;
 }
 
-export interface GlobalDatabaseCredentialsProps {
+export interface WriteOnlyCredentialsProps {
   /** The name of the `ephemeral "random_password"` block (unique in the stack). */
   readonly ephemeralPasswordName: string;
-  /** The password's version: bumping it generates a new password and writes it everywhere in one apply. */
-  readonly passwordVersion: number;
-  /** The Global Database's current primary Region (see `credentialsWriteVersion`). */
-  readonly primaryRegion: string;
+  /**
+   * The version both the database's `*_wo_version` and every secret's `secret_string_wo_version` take
+   * (see `credentialsWriteVersion`): a new value writes one new password everywhere in one apply.
+   */
+  readonly writeVersion: number;
   /** The master user's name. */
   readonly username: string;
-  /** The database created with the cluster. */
+  /** The database created with the cluster or instance. */
   readonly databaseName: string;
   /** The port. */
   readonly port: number;
-  /** The host clients should use: the Global Database's writer endpoint, which follows the primary. */
+  /** The host clients should use. */
   readonly host: string;
-  /** One secret per Region of the Global Database, each encrypted with that Region's key. */
+  /** One secret per Region, each encrypted with that Region's key. */
   readonly secrets: readonly CredentialsSecretPlacement[];
+  /** What the secret's description says the credentials are for (`the Aurora Global Database gaming`). */
+  readonly purpose: string;
+  /**
+   * Fields written into every secret beside engine, username, password, host, port and dbname.
+   * @default - none
+   */
+  readonly additionalFields?: Readonly<Record<string, string | number>>;
   /**
    * Days Secrets Manager keeps a deleted secret recoverable.
    * @default 30
@@ -44,34 +53,44 @@ export interface GlobalDatabaseCredentialsProps {
 /** The password contains no `/`, `"`, `@` or space, which RDS refuses in master passwords. */
 export const PASSWORD_SPECIAL_CHARACTERS = '!#$%&*()-_=+[]{}<>:?';
 
+/** Room left in a write version for the Region's code: versions are `passwordVersion * 100000 + code`. */
+const REGION_CODES = 100_000;
+
 /**
- * The version written to the secrets: the password version and the primary Region together.
- *
- * After a switchover the new primary's `master_password_wo_version` goes from nothing to the password
- * version, so Terraform writes it a new password; folding the primary Region into the secrets' version
- * makes them take the same new password in that same apply.
+ * A number for a Region computed from its name alone (the first four bytes of its SHA-256, modulo 100000),
+ * so no list of Regions, and no Region AWS opens later, can shift it. Distinct for every Region DataStack
+ * accepts (a test checks).
  */
-export function credentialsWriteVersion(passwordVersion: number, primaryRegion: string): number {
-  return passwordVersion * 100 + (AWS_REGIONS as readonly string[]).indexOf(primaryRegion);
+export function regionWriteCode(region: string): number {
+  return createHash('sha256').update(region).digest().readUInt32BE(0) % REGION_CODES;
 }
 
 /**
- * The master credentials of a Global Database (where RDS-managed passwords are not supported).
+ * The write version of the master password: the password version and the primary Region together.
  *
- * The password comes from an `ephemeral "random_password"` (hashicorp/random >= 3.7; cdktf 0.21 has no
- * construct for ephemeral blocks, so it is written by override) and reaches AWS only through write-only
- * arguments: `master_password_wo` on the primary cluster and `secret_string_wo` of a KMS-encrypted secret
- * in every Region. It is in neither the synthesized JSON, the plan, nor the state.
+ * The database and its secrets take the same version, so they change together: a bumped password version
+ * writes one new password into both; after a Global Database switchover the new primary's version goes from
+ * nothing to this value and the secrets' version moves to it in the same apply. Neither changes alone.
  */
-export class GlobalDatabaseCredentials extends Construct {
-  /** The expression the primary cluster's `master_password_wo` takes. */
+export function credentialsWriteVersion(passwordVersion: number, primaryRegion: string): number {
+  return passwordVersion * REGION_CODES + regionWriteCode(primaryRegion);
+}
+
+/**
+ * Master credentials that never reach the synthesized JSON, the plan or the state: a password from an
+ * `ephemeral "random_password"` (hashicorp/random >= 3.7; cdktf 0.21 has no construct for ephemeral
+ * blocks, so it is written by override) that reaches AWS only through write-only arguments — the
+ * database's `*_wo` argument and `secret_string_wo` of a KMS-encrypted secret in every Region given.
+ */
+export class WriteOnlyCredentials extends Construct {
+  /** The expression the database's write-only password argument takes. */
   public readonly masterPasswordWriteOnly: string;
-  /** The version the primary cluster's `master_password_wo_version` takes. */
-  public readonly masterPasswordVersion: number;
+  /** The version the database's write-only password version argument takes. */
+  public readonly writeVersion: number;
   private readonly secretArns = new Map<string, string>();
   private readonly secretValues = new Map<string, SecretsmanagerSecretVersion>();
 
-  constructor(scope: Construct, id: string, props: GlobalDatabaseCredentialsProps) {
+  constructor(scope: Construct, id: string, props: WriteOnlyCredentialsProps) {
     super(scope, id);
     const stack = TerraformStack.of(this);
     stack.addOverride(`ephemeral.random_password.${props.ephemeralPasswordName}`, {
@@ -85,14 +104,14 @@ export class GlobalDatabaseCredentials extends Construct {
     });
     const password = ref(`ephemeral.random_password.${props.ephemeralPasswordName}.result`, stack);
     this.masterPasswordWriteOnly = password.toString();
-    this.masterPasswordVersion = props.passwordVersion;
+    this.writeVersion = props.writeVersion;
 
     for (const placement of props.secrets) {
       const { provider } = placement;
       const secret = new SecretsmanagerSecret(this, `Secret${regionConstructId(placement.region)}`, {
         provider,
         name: placement.secretName,
-        description: `Master credentials of the Aurora Global Database (${props.databaseName}), written by Terraform`,
+        description: `Master credentials of ${props.purpose}, written by Terraform`,
         kmsKeyId: placement.kmsKeyArn,
         recoveryWindowInDays: props.recoveryWindowInDays ?? 30,
       });
@@ -107,8 +126,9 @@ export class GlobalDatabaseCredentials extends Construct {
           host: props.host,
           port: props.port,
           dbname: props.databaseName,
+          ...props.additionalFields,
         }),
-        secretStringWoVersion: credentialsWriteVersion(props.passwordVersion, props.primaryRegion),
+        secretStringWoVersion: props.writeVersion,
       });
       this.secretArns.set(placement.region, secret.arn);
       this.secretValues.set(placement.region, value);

@@ -1,0 +1,2 @@
+export * from './alarm-topics';
+export * from './metric-alarm';

@@ -1,0 +1,2 @@
+export * from './environment-policy';
+export * from './region-context';

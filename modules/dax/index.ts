@@ -1,0 +1,5 @@
+export * from './dax-access-policy';
+export * from './dax-alarms';
+export * from './dax-cluster';
+export * from './dax-cluster-name';
+export * from './dax-node-types';

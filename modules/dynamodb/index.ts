@@ -1,0 +1,5 @@
+export * from './global-table';
+export * from './table-alarms';
+export * from './table-autoscaling';
+export * from './table-billing';
+export * from './table-definition';

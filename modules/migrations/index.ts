@@ -1,0 +1,2 @@
+export * from './migration-bundle';
+export * from './migration-function';

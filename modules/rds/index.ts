@@ -1,0 +1,6 @@
+export * from './managed-password-rotation';
+export * from './monitoring-role';
+export * from './observability';
+export * from './postgres-endpoint';
+export * from './postgres-parameters';
+export * from './write-only-credentials';

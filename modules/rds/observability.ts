@@ -1,0 +1,21 @@
+import { describeValue, oneOf, ValidationRule } from '../validation';
+
+/** Performance Insights keeps 7 days (free tier), a whole number of 31-day months up to 23, or 731 days. */
+export function isPerformanceInsightsRetention(days: number): boolean {
+  return days === 7 || days === 731 || (Number.isInteger(days) && days % 31 === 0 && days >= 31 && days <= 713);
+}
+
+/** The Performance Insights retention AWS accepts. */
+export function performanceInsightsRetentionRule(setting: string, days: number): ValidationRule {
+  return {
+    condition: isPerformanceInsightsRetention(days),
+    message: `${setting} must be 7, 731, or a multiple of 31 up to 713, got ${describeValue(days)}`,
+  };
+}
+
+/** Seconds between Enhanced Monitoring samples RDS accepts (0 turns it off). */
+export const MONITORING_INTERVALS = [0, 1, 5, 10, 15, 30, 60] as const;
+
+export function monitoringIntervalRule(setting: string, seconds: number): ValidationRule {
+  return oneOf(setting, seconds, MONITORING_INTERVALS as readonly number[]);
+}

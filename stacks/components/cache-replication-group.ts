@@ -1,0 +1,160 @@
+import { Construct } from 'constructs';
+import {
+  authTokenProps,
+  CacheAuthToken,
+  CacheGlobalDatastore,
+  cacheGlobalDatastoreRules,
+  CacheReplicationGroup,
+  CacheReplicationGroupSettings,
+  cacheReplicationGroupRules,
+  CACHE_DEFAULTS,
+} from '../../modules/cache';
+import { SubnetTier } from '../../modules/network';
+import { regionConstructId } from '../../modules/regions';
+import { describeValue, ValidationRule } from '../../modules/validation';
+import { Built, Component, ComponentCheck, StackContext } from '../composition/component';
+import { declareOutputs, OutputDeclaration, OutputNames } from '../composition/outputs';
+import { outputNamesRules } from './output-names';
+
+/** An environment's ElastiCache replication group (Redis OSS or Valkey) in its primaryRegion. */
+export interface CacheReplicationGroupConfig extends CacheReplicationGroupSettings {
+  /**
+   * A Global Datastore with a read-only member in the environment's secondaryRegion, for cross-Region recovery.
+   * @default - none
+   */
+  readonly globalDatastore?: {
+    /**
+     * Nodes of the member (cluster mode disabled), 1-6.
+     * @default - nodeCount
+     */
+    readonly nodeCount?: number;
+  };
+  /**
+   * The subnet tier of the group.
+   * @default 'data'
+   */
+  readonly subnetTier?: SubnetTier;
+}
+
+export interface CacheReplicationGroupOptions {
+  /** @default 'cache' */
+  readonly setting?: string;
+  /** The construct id under the stack (part of every address: never change it once deployed). @default 'Redis' */
+  readonly id?: string;
+  /** @default - the default output names (prefixed with the engine: `redis_`, `valkey_`) */
+  readonly outputs?: OutputNames;
+}
+
+function outputNames(prefix: string): string[] {
+  return ['primary_endpoint', 'reader_endpoint', 'configuration_endpoint', 'port', 'auth_secret_arn', 'global_datastore_id', 'secondary_reader_endpoint'].map(
+    (name) => `${prefix}_${name}`,
+  );
+}
+
+function groupOutputs(prefix: string, group: CacheReplicationGroup): OutputDeclaration[] {
+  const endpoints: OutputDeclaration[] = group.clusterMode
+    ? [
+        {
+          name: `${prefix}_configuration_endpoint`,
+          description: `Configuration endpoint in ${group.region} (cluster mode: clients discover the shards from it; TLS)`,
+          value: group.primaryEndpoint,
+        },
+      ]
+    : [
+        {
+          name: `${prefix}_primary_endpoint`,
+          description: `Redis primary endpoint in ${group.region} (TLS; AUTH token in the ${prefix}_auth_secret_arn secret)`,
+          value: group.primaryEndpoint,
+        },
+        { name: `${prefix}_reader_endpoint`, description: `Redis reader endpoint in ${group.region}, balancing over the replicas`, value: group.readerEndpoint },
+      ];
+  return [
+    ...endpoints,
+    { name: `${prefix}_port`, description: 'Redis port number', value: group.port },
+    ...(group.authSecretArn === undefined
+      ? []
+      : [
+          {
+            name: `${prefix}_auth_secret_arn`,
+            description: `ARN of the Secrets Manager secret with the Redis AUTH token and endpoints (JSON: auth_token, primary_endpoint, reader_endpoint, port) in ${group.region}`,
+            value: group.authSecretArn,
+            // The ARN is no secret, but it names where the token is: keep it out of plan logs, as the Aurora secret's.
+            sensitive: true,
+          },
+        ]),
+  ];
+}
+
+/**
+ * An ElastiCache replication group in the primary Region (cluster mode disabled or enabled), TLS and AUTH,
+ * with a Global Datastore member in the secondary Region when configured; its alarms notify the Region's
+ * topics. Every group sits under `<id>/Group<Region>`: keyed by Region, never by role, and the same address
+ * whether or not a Global Datastore is added later.
+ */
+export function cacheReplicationGroup(config: CacheReplicationGroupConfig, options: CacheReplicationGroupOptions = {}): Component & {
+  readonly group: Built<CacheReplicationGroup>;
+} {
+  const built = new Built<CacheReplicationGroup>('the cache replication group');
+  const { globalDatastore, subnetTier, ...settings } = config;
+  const prefix = (settings.engineVersion ?? CACHE_DEFAULTS.engineVersion).engine;
+  return {
+    setting: options.setting ?? 'cache',
+    group: built,
+    rules({ setting, environment }: ComponentCheck): ValidationRule[] {
+      const rules = [
+        ...cacheReplicationGroupRules(setting, settings),
+        {
+          condition: globalDatastore === undefined || environment.secondaryRegion !== undefined,
+          message: `${setting}.globalDatastore must be left out without a secondaryRegion (its member lives there), got ${describeValue(globalDatastore)}`,
+        },
+        ...outputNamesRules(setting, options.outputs, outputNames(prefix)),
+      ];
+      if (globalDatastore !== undefined && environment.secondaryRegion !== undefined) {
+        rules.push(
+          ...cacheGlobalDatastoreRules(`${setting}.globalDatastore`, settings, {
+            primaryRegion: environment.primaryRegion,
+            members: [{ region: environment.secondaryRegion, nodeCount: globalDatastore.nodeCount }],
+          }),
+        );
+      }
+      return rules;
+    },
+    build(stack: StackContext) {
+      const id = options.id ?? 'Redis';
+      const outputs: OutputDeclaration[] = [];
+      let primary: CacheReplicationGroup;
+      if (globalDatastore !== undefined && stack.secondaryRegion !== undefined) {
+        const datastore = new CacheGlobalDatastore(stack.scope, id, {
+          ...settings,
+          subnetTier,
+          primary: { context: stack.region(stack.primaryRegion) },
+          members: [{ context: stack.region(stack.secondaryRegion), nodeCount: globalDatastore.nodeCount }],
+        });
+        primary = datastore.primary;
+        const member = datastore.members[0];
+        outputs.push(
+          ...groupOutputs(prefix, primary),
+          { name: `${prefix}_global_datastore_id`, description: 'ID of the ElastiCache Global Datastore (for failover-global-replication-group)', value: datastore.globalReplicationGroupId },
+          {
+            name: `${prefix}_secondary_reader_endpoint`,
+            description: `Redis reader endpoint of the Global Datastore member in ${member.region} (read-only until promoted)`,
+            value: member.readerEndpoint,
+          },
+        );
+      } else {
+        // The same addresses as CacheGlobalDatastore's (<id>/AuthToken, <id>/Group<Region>), so adding one later moves nothing.
+        const scope = new Construct(stack.scope, id);
+        const tokenProps = authTokenProps(settings.authentication);
+        primary = new CacheReplicationGroup(scope, `Group${regionConstructId(stack.primaryRegion)}`, {
+          ...settings,
+          subnetTier,
+          authToken: tokenProps ? new CacheAuthToken(scope, 'AuthToken', tokenProps) : undefined,
+          context: stack.region(stack.primaryRegion),
+        });
+        outputs.push(...groupOutputs(prefix, primary));
+      }
+      built.set(primary);
+      declareOutputs(stack.scope, outputs, options.outputs);
+    },
+  };
+}
