@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { createHash } from 'crypto';
 import { CustomerManagedKey, KeyServiceGrant } from '../kms';
 import { ResourceNaming } from '../naming';
+import { assertValid } from '../validation';
 
 /** The three severities alarms notify: page someone, look today, for the record. */
 export const ALARM_SEVERITIES = ['critical', 'warning', 'info'] as const;
@@ -80,9 +81,12 @@ export class AlarmTopics extends Construct {
     super(scope, id);
     const existing = props.existingTopicArns;
     if (existing !== undefined) {
-      if ((props.subscriptions ?? []).length > 0) {
-        throw new Error('AlarmTopics: subscriptions are for the topics it creates; subscribe to existing topics where they are made');
-      }
+      assertValid([
+        {
+          condition: (props.subscriptions ?? []).length === 0,
+          message: `alarms.subscriptions must be left out with existing topics in ${props.region} (subscribe to those where they are made), got ${props.subscriptions?.length} subscription(s)`,
+        },
+      ]);
       this.arns = typeof existing === 'string' ? { critical: existing, warning: existing, info: existing } : { ...existing };
       this.created = false;
       return;

@@ -1,4 +1,5 @@
 import { ALARM_SEVERITIES, ALARM_SUBSCRIPTION_PROTOCOLS, AlarmSubscription, ExistingAlarmTopics } from '../../modules/alarms';
+import { isAwsRegion } from '../../modules/regions';
 import { describeValue, oneOf, ValidationRule } from '../../modules/validation';
 import { EnvironmentConfig, environmentRegions } from './environment';
 
@@ -46,6 +47,8 @@ export function alarmsRules(setting: string, environment: EnvironmentConfig): Va
   const alarms = environment.alarms;
   if (alarms === undefined) return [];
   const regions = environmentRegions(environment);
+  // With an unknown Region, its own message says so; Region-by-Region checks would only repeat it.
+  if (regions.some((region) => !isAwsRegion(region))) return [];
   const existing = alarms.existingTopics ?? {};
   const subscriptions = alarms.subscriptions ?? [];
   return [

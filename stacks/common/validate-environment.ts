@@ -1,7 +1,7 @@
 import { CloudStateBackendConfig, S3StateBackendConfig } from '../../modules/backend';
 import { environmentPolicyRules } from '../../modules/context';
 import { ResourceSelector } from '../../modules/network';
-import { awsRegionRule } from '../../modules/regions';
+import { awsRegionRule, isAwsRegion } from '../../modules/regions';
 import { bucketNameRule } from '../../modules/state-bucket';
 import { describeValue, matches, nonEmpty, oneOf, ValidationRule } from '../../modules/validation';
 import { ENVIRONMENT_NAMES, EnvironmentConfig, environmentRegions, NetworkPlacementConfig } from './environment';
@@ -84,6 +84,8 @@ function networkPlacementRules(setting: string, placement: NetworkPlacementConfi
 function networkRules(setting: string, environment: EnvironmentConfig): ValidationRule[] {
   const network = environment.network ?? {};
   const regions = environmentRegions(environment);
+  // An unknown Region has its own message; matching networks against it would only repeat that one.
+  if (regions.some((region) => !isAwsRegion(region))) return Object.entries(network).flatMap(([configured, placement]) => networkPlacementRules(`${setting}.${configured}`, placement));
   const rules: ValidationRule[] = regions.map((used) => ({
     condition: network[used] !== undefined,
     message: `${setting} must have an entry for every Region the environment uses (${regions.join(', ')}), missing ${describeValue(used)}`,
@@ -122,7 +124,8 @@ export function environmentRules(setting: string, key: string, environment: Envi
   const rules: ValidationRule[] = [
     oneOf(`${setting}.name`, environment.name, ENVIRONMENT_NAMES),
     {
-      condition: environment.name === key,
+      // An unknown name has its own message above.
+      condition: environment.name === key || !(ENVIRONMENT_NAMES as readonly string[]).includes(environment.name),
       message: `${setting}.name must equal the key it is filed under (${describeValue(key)}), got ${describeValue(environment.name)}`,
     },
     awsRegionRule(`${setting}.primaryRegion`, environment.primaryRegion),

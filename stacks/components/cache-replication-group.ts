@@ -52,6 +52,7 @@ function outputNames(prefix: string): string[] {
 }
 
 function groupOutputs(prefix: string, group: CacheReplicationGroup): OutputDeclaration[] {
+  const engine = prefix === 'redis' ? 'Redis' : 'Valkey';
   const endpoints: OutputDeclaration[] = group.clusterMode
     ? [
         {
@@ -63,20 +64,20 @@ function groupOutputs(prefix: string, group: CacheReplicationGroup): OutputDecla
     : [
         {
           name: `${prefix}_primary_endpoint`,
-          description: `Redis primary endpoint in ${group.region} (TLS; AUTH token in the ${prefix}_auth_secret_arn secret)`,
+          description: `${engine} primary endpoint in ${group.region} (TLS; AUTH token in the ${prefix}_auth_secret_arn secret)`,
           value: group.primaryEndpoint,
         },
-        { name: `${prefix}_reader_endpoint`, description: `Redis reader endpoint in ${group.region}, balancing over the replicas`, value: group.readerEndpoint },
+        { name: `${prefix}_reader_endpoint`, description: `${engine} reader endpoint in ${group.region}, balancing over the replicas`, value: group.readerEndpoint },
       ];
   return [
     ...endpoints,
-    { name: `${prefix}_port`, description: 'Redis port number', value: group.port },
+    { name: `${prefix}_port`, description: `${engine} port number`, value: group.port },
     ...(group.authSecretArn === undefined
       ? []
       : [
           {
             name: `${prefix}_auth_secret_arn`,
-            description: `ARN of the Secrets Manager secret with the Redis AUTH token and endpoints (JSON: auth_token, primary_endpoint, reader_endpoint, port) in ${group.region}`,
+            description: `ARN of the Secrets Manager secret with the ${engine} AUTH token and endpoints (JSON: auth_token, primary_endpoint, reader_endpoint, port) in ${group.region}`,
             value: group.authSecretArn,
             // The ARN is no secret, but it names where the token is: keep it out of plan logs, as the Aurora secret's.
             sensitive: true,
@@ -137,7 +138,7 @@ export function cacheReplicationGroup(config: CacheReplicationGroupConfig, optio
           { name: `${prefix}_global_datastore_id`, description: 'ID of the ElastiCache Global Datastore (for failover-global-replication-group)', value: datastore.globalReplicationGroupId },
           {
             name: `${prefix}_secondary_reader_endpoint`,
-            description: `Redis reader endpoint of the Global Datastore member in ${member.region} (read-only until promoted)`,
+            description: `${prefix === 'redis' ? 'Redis' : 'Valkey'} reader endpoint of the Global Datastore member in ${member.region} (read-only until promoted)`,
             value: member.readerEndpoint,
           },
         );

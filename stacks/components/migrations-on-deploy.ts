@@ -24,6 +24,11 @@ export interface MigrationsOnDeployOptions {
   readonly setting?: string;
   /** @default - the default output names */
   readonly outputs?: OutputNames;
+  /**
+   * The folder holding `<system>/*.sql`.
+   * @default - this repository's migrations/
+   */
+  readonly migrationsRoot?: string;
 }
 
 const OUTPUTS = ['migrations_function_name', 'migrations_checksum'];
@@ -39,7 +44,7 @@ export function migrationsOnDeploy(options: MigrationsOnDeployOptions): Componen
   return {
     setting: options.setting ?? 'migrations',
     rules({ system, setting }: ComponentCheck): ValidationRule[] {
-      const systems = listSystems(MIGRATIONS_ROOT);
+      const systems = listSystems(options.migrationsRoot ?? MIGRATIONS_ROOT);
       return [
         {
           condition: !enabled || systems.includes(system),
@@ -57,6 +62,7 @@ export function migrationsOnDeploy(options: MigrationsOnDeployOptions): Componen
         context: stack.region(database.region),
         system: stack.system,
         database,
+        migrationsRoot: options.migrationsRoot,
       });
       declareOutputs(
         stack.scope,

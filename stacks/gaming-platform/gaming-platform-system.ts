@@ -14,18 +14,26 @@ import { GamingPlatformEnvironment } from './gaming-platform-environment';
  * ElastiCache Redis replication group. Aurora sits in the data subnets; Redis and DAX in the private
  * subnets, where the platform's requirements place them.
  */
-export const GAMING_PLATFORM = defineSystem<GamingPlatformEnvironment>({
-  name: 'gaming-platform',
-  environments: GAMING_PLATFORM_ENVIRONMENTS,
-  components(environment) {
-    const aurora = auroraGlobalDatabase(environment.aurora);
-    const tables = dynamoDbTables({ tables: GAMING_PLATFORM_TABLES, config: environment.dynamodb });
-    return [
-      aurora,
-      migrationsOnDeploy({ database: aurora, config: environment.migrations }),
-      tables,
-      daxCluster({ tables, config: { ...environment.dax, subnetTier: 'private' } }),
-      cacheReplicationGroup({ ...environment.cache, subnetTier: 'private' }),
-    ];
-  },
-});
+export function gamingPlatformSystem(environments: Readonly<Record<string, GamingPlatformEnvironment>>) {
+  return defineSystem<GamingPlatformEnvironment>({
+    name: 'gaming-platform',
+    environments,
+    components: gamingPlatformComponents,
+  });
+}
+
+/** The gaming platform with its shipped environments. */
+export const GAMING_PLATFORM = gamingPlatformSystem(GAMING_PLATFORM_ENVIRONMENTS);
+
+/** The components of one gaming-platform environment, in build order. */
+function gamingPlatformComponents(environment: GamingPlatformEnvironment) {
+  const aurora = auroraGlobalDatabase(environment.aurora);
+  const tables = dynamoDbTables({ tables: GAMING_PLATFORM_TABLES, config: environment.dynamodb });
+  return [
+    aurora,
+    migrationsOnDeploy({ database: aurora, config: environment.migrations }),
+    tables,
+    daxCluster({ tables, config: { ...environment.dax, subnetTier: 'private' } }),
+    cacheReplicationGroup({ ...environment.cache, subnetTier: 'private' }),
+  ];
+}

@@ -8,11 +8,11 @@ import { SecretsmanagerSecretRotation } from '@cdktf/provider-aws/lib/secretsman
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { AnnotationMetadataEntryType } from 'cdktf';
 import { ConfigurationError } from '../../../modules/validation';
-import { AuroraPostgresEngineVersion } from '../../../modules/aurora/engine-version';
-import { resourcesByPath, synthCluster } from './aurora-fixture';
+import { AuroraPostgresEngineVersion } from '../../../modules/aurora';
+import { ClusterOverrides, resourcesByPath, synthCluster } from './aurora-fixture';
 
 describe('single-Region Aurora cluster, Serverless v2', () => {
-  test('GIVEN seed 000 capacity (0.5-16 ACU) WHEN synthesized THEN the cluster scales between them on db.serverless instances', () => {
+  test('GIVEN a 0.5-16 ACU range WHEN synthesized THEN the cluster scales between them on db.serverless instances', () => {
     const { text, json } = synthCluster();
     expect(text).toHaveResourceWithProperties(RdsCluster, {
       cluster_identifier: 'trivia-nft-staging-aurora-eu-west-2',
@@ -27,7 +27,7 @@ describe('single-Region Aurora cluster, Serverless v2', () => {
     ]);
   });
 
-  test('GIVEN seed 001 capacity (0.5-4 ACU) WHEN synthesized THEN the connections alarm follows the 8 GiB maximum', () => {
+  test('GIVEN a 0.5-4 ACU range WHEN synthesized THEN the connections alarm follows the 8 GiB maximum', () => {
     const { text, json } = synthCluster({ serverlessV2: { minCapacity: 0.5, maxCapacity: 4 }, instanceCount: 1 });
     expect(text).toHaveResourceWithProperties(RdsCluster, { serverlessv2_scaling_configuration: { min_capacity: 0.5, max_capacity: 4 } });
     const alarms = resourcesByPath(json, 'aws_cloudwatch_metric_alarm');
@@ -87,7 +87,7 @@ describe('single-Region Aurora cluster, Serverless v2', () => {
     expect(json.resource.aws_kms_key[key]).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30 });
   });
 
-  test('GIVEN defaults WHEN synthesized THEN the exported PostgreSQL log goes to a log group made first, kept 365 days, under a key only CloudWatch Logs may use for it', () => {
+  test('GIVEN defaults WHEN synthesized THEN the exported PostgreSQL log goes to a log group made first, kept as long as the policy says (365 days), under a key only CloudWatch Logs may use for it', () => {
     const { json } = synthCluster();
     const logGroups = resourcesByPath(json, 'aws_cloudwatch_log_group');
     const keys = Object.keys(json.resource.aws_kms_key);
@@ -110,12 +110,17 @@ describe('single-Region Aurora cluster, Serverless v2', () => {
     expect(resourcesByPath(json, 'aws_cloudwatch_log_group')['Aurora/PostgresqlLog/Group'].retention_in_days).toBe(30);
   });
 
+  test('GIVEN a policy keeping logs 90 days and no setting WHEN synthesized THEN the PostgreSQL log is kept 90 days', () => {
+    const { json } = synthCluster({ policy: { logRetentionDays: 90 } });
+    expect(resourcesByPath(json, 'aws_cloudwatch_log_group')['Aurora/PostgresqlLog/Group'].retention_in_days).toBe(90);
+  });
+
   test.each([
-    ['dev', false, undefined],
-    ['staging', true, undefined],
-    ['prod', true, true],
-  ])('GIVEN environment %s WHEN synthesized THEN deletion protection is %s and prevent_destroy %s', (environment, deletionProtection, preventDestroy) => {
-    const { json } = synthCluster({ environment });
+    [{ deletionProtection: false, preventDestroy: false }, false, undefined],
+    [{ deletionProtection: true, preventDestroy: false }, true, undefined],
+    [{ deletionProtection: true, preventDestroy: true }, true, true],
+  ])('GIVEN the policy %j WHEN synthesized THEN deletion protection is %s and prevent_destroy %s', (policy, deletionProtection, preventDestroy) => {
+    const { json } = synthCluster({ policy });
     const [cluster] = Object.values(json.resource.aws_rds_cluster) as any[];
     const [key] = Object.values(json.resource.aws_kms_key) as any[];
     expect(cluster.deletion_protection).toBe(deletionProtection);
@@ -124,13 +129,29 @@ describe('single-Region Aurora cluster, Serverless v2', () => {
     expect(resourcesByPath(json, 'aws_cloudwatch_log_group')['Aurora/PostgresqlLog/Group'].lifecycle?.prevent_destroy).toBe(preventDestroy);
   });
 
-  test('GIVEN explicit deletionProtection false in prod WHEN synthesized THEN it is off and a warning says so', () => {
-    const { json, cluster: construct } = synthCluster({ environment: 'prod', deletionProtection: false });
+  test('GIVEN a production policy without deletion protection WHEN synthesized THEN it is off and a warning says so', () => {
+    const { json, cluster: construct } = synthCluster({ environment: 'prod', policy: { deletionProtection: false } });
     const [cluster] = Object.values(json.resource.aws_rds_cluster) as any[];
     expect(cluster.deletion_protection).toBe(false);
     expect(construct.node.metadata).toContainEqual(
-      expect.objectContaining({ type: AnnotationMetadataEntryType.WARN, data: 'aurora.deletionProtection is off in prod: one destroy deletes the cluster' }),
+      expect.objectContaining({ type: AnnotationMetadataEntryType.WARN, data: 'aurora deletion protection is off in production: one destroy deletes the cluster' }),
     );
+  });
+
+  test('GIVEN a policy without final snapshots WHEN synthesized THEN the cluster skips it and names none', () => {
+    const [cluster] = Object.values(synthCluster({ policy: { finalSnapshot: false } }).json.resource.aws_rds_cluster) as any[];
+    expect(cluster.skip_final_snapshot).toBe(true);
+    expect(cluster).not.toHaveProperty('final_snapshot_identifier');
+  });
+
+  test.each([
+    [true, true],
+    [false, false],
+  ])('GIVEN a policy applying immediately = %s WHEN synthesized THEN the cluster and its instances apply_immediately = %s', (applyImmediately, expected) => {
+    const { json } = synthCluster({ policy: { applyImmediately } });
+    for (const type of ['aws_rds_cluster', 'aws_rds_cluster_instance']) {
+      for (const resource of Object.values(json.resource[type]) as any[]) expect(resource.apply_immediately).toBe(expected);
+    }
   });
 
   test('GIVEN defaults WHEN synthesized THEN instances are private, monitored every 60 s with the monitoring role, and Performance Insights uses the key for 7 days', () => {
@@ -167,17 +188,31 @@ describe('single-Region Aurora cluster, Serverless v2', () => {
     expect(synthCluster({ iamDatabaseAuthentication: true }).text).toHaveResourceWithProperties(RdsCluster, { iam_database_authentication_enabled: true });
   });
 
-  test('GIVEN the network WHEN synthesized THEN the subnet group takes the private subnets and the security group admits only the application groups on 5432', () => {
+  test('GIVEN the network WHEN synthesized THEN the subnet group takes the data subnets and the security group admits only the application groups on 5432, by a rule of its own', () => {
     const { text, json } = synthCluster();
-    expect(text).toHaveResourceWithProperties(DbSubnetGroup, { name: 'trivia-nft-staging-aurora-eu-west-2', subnet_ids: ['subnet-0aaa', 'subnet-0bbb'] });
-    expect(text).toHaveResourceWithProperties(SecurityGroup, {
-      vpc_id: 'vpc-0a1b2c3d',
-      egress: [],
-      ingress: [expect.objectContaining({ from_port: 5432, to_port: 5432, protocol: 'tcp', security_groups: ['sg-0app'], cidr_blocks: [] })],
-    });
+    expect(text).toHaveResourceWithProperties(DbSubnetGroup, { name: 'trivia-nft-staging-aurora-eu-west-2', subnet_ids: ['subnet-0d1', 'subnet-0d2'] });
+    const [securityGroupName] = Object.keys(json.resource.aws_security_group);
+    const securityGroup = json.resource.aws_security_group[securityGroupName];
+    expect(securityGroup.vpc_id).toBe('vpc-0a1b2');
+    expect(securityGroup).not.toHaveProperty('ingress');
+    expect(securityGroup).not.toHaveProperty('egress');
+    expect(Object.values(json.resource.aws_vpc_security_group_ingress_rule)).toEqual([
+      expect.objectContaining({
+        security_group_id: `\${aws_security_group.${securityGroupName}.id}`,
+        referenced_security_group_id: 'sg-0app',
+        ip_protocol: 'tcp',
+        from_port: 5432,
+        to_port: 5432,
+      }),
+    ]);
+    expect(json.resource.aws_vpc_security_group_egress_rule).toBeUndefined();
     const [cluster] = Object.values(json.resource.aws_rds_cluster) as any[];
-    const [securityGroup] = Object.keys(json.resource.aws_security_group);
-    expect(cluster.vpc_security_group_ids).toEqual([`\${aws_security_group.${securityGroup}.id}`]);
+    expect(cluster.vpc_security_group_ids).toEqual([`\${aws_security_group.${securityGroupName}.id}`]);
+    expect(SecurityGroup).toBeDefined();
+  });
+
+  test('GIVEN subnetTier private WHEN synthesized THEN the subnet group takes the private subnets', () => {
+    expect(synthCluster({ subnetTier: 'private' }).text).toHaveResourceWithProperties(DbSubnetGroup, { subnet_ids: ['subnet-0p1', 'subnet-0p2'] });
   });
 
   test('GIVEN defaults WHEN synthesized THEN the cluster parameter group of the family forces SSL, preloads pg_stat_statements and logs slow statements', () => {
@@ -249,9 +284,10 @@ describe('single-Region Aurora cluster, Serverless v2', () => {
     expect(alarms['Aurora/Instance1Alarms/WriteLatency'].threshold).toBe(0.2);
   });
 
-  test('GIVEN no alarm topics WHEN synthesized THEN no alarm is created', () => {
-    const { json } = synthCluster({ alarmTopics: undefined });
-    expect(json.resource.aws_cloudwatch_metric_alarm).toBeUndefined();
+  test('GIVEN two instances WHEN synthesized THEN each has its five alarms, all notifying the Region context topics', () => {
+    const alarms = Object.values(synthCluster().json.resource.aws_cloudwatch_metric_alarm) as any[];
+    expect(alarms).toHaveLength(10);
+    for (const alarm of alarms) expect(alarm.alarm_actions[0]).toMatch(/^arn:aws:sns:eu-west-2:111122223333:(critical|warning)$/);
     expect(CloudwatchMetricAlarm).toBeDefined();
   });
 
@@ -267,7 +303,7 @@ describe('single-Region Aurora cluster, Serverless v2', () => {
 
 const SETTING = 'aurora';
 // Each bad prop and the message naming it, the value and what is accepted.
-const BAD_PROPS: [string, Record<string, unknown>, string][] = [
+const BAD_PROPS: [string, ClusterOverrides, string][] = [
   ['a log retention CloudWatch does not offer', { logRetentionDays: 10 }, `${SETTING}.logRetentionDays must be one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653, got 10`],
   ['too many instances', { instanceCount: 17 }, `${SETTING}.instanceCount must be an integer 1-16, got 17`],
   ['no instance in a single-Region cluster', { instanceCount: 0 }, `${SETTING}.instanceCount must be an integer 1-16, got 0`],

@@ -1,7 +1,10 @@
 import { RdsGlobalCluster } from '@cdktf/provider-aws/lib/rds-global-cluster';
 import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
+import { AuroraGlobalDatabaseProps } from '../../../modules/aurora';
+import { AWS_REGIONS } from '../../../modules/regions';
+import { credentialsWriteVersion, regionWriteCode } from '../../../modules/rds';
 import { ConfigurationError } from '../../../modules/validation';
-import { credentialsWriteVersion } from '../../../modules/aurora/global-credentials';
+import { TestStack } from '../../fixtures/region-context';
 import { resourcesByPath, synthGlobal } from './aurora-fixture';
 
 const EPHEMERAL = 'trivia_nft_staging_aurora_master_password';
@@ -55,12 +58,12 @@ describe('Aurora Global Database', () => {
   });
 
   test('GIVEN the primary WHEN synthesized THEN its password comes write-only from the ephemeral random_password, versioned', () => {
-    const { json } = synthGlobal((_providers) => ({ masterPasswordVersion: 3, masterUsername: 'gameadmin' }));
+    const { json } = synthGlobal(() => ({ masterPasswordVersion: 3, masterUsername: 'gameadmin' }));
     const primary = resourcesByPath(json, 'aws_rds_cluster')['Aurora/ClusterEuWest2/Cluster'];
     expect(primary).toMatchObject({
       master_username: 'gameadmin',
       master_password_wo: `\${ephemeral.random_password.${EPHEMERAL}.result}`,
-      master_password_wo_version: 3,
+      master_password_wo_version: credentialsWriteVersion(3, 'eu-west-2'),
     });
     expect(primary).not.toHaveProperty('manage_master_user_password');
     expect(json.ephemeral.random_password[EPHEMERAL]).toEqual({
@@ -76,7 +79,7 @@ describe('Aurora Global Database', () => {
   });
 
   test('GIVEN the credentials WHEN synthesized THEN each Region has a secret under its own key, written with the same ephemeral password', () => {
-    const { json, text } = synthGlobal((_providers) => ({ masterPasswordVersion: 2 }));
+    const { json, text } = synthGlobal(() => ({ masterPasswordVersion: 2 }));
     const keys = resourcesByPath(json, 'aws_kms_key');
     expect(Object.keys(keys).filter((key) => !key.includes('/PostgresqlLog/')).sort()).toEqual(['Aurora/ClusterEuWest1/Key', 'Aurora/ClusterEuWest2/Key']);
     const secrets = resourcesByPath(json, 'aws_secretsmanager_secret');
@@ -99,23 +102,51 @@ describe('Aurora Global Database', () => {
     }
   });
 
-  test('GIVEN a password version WHEN the primary Region changes THEN the secrets version changes too, so a new primary and the secrets get the same password', () => {
-    expect(credentialsWriteVersion(1, 'eu-west-2')).not.toBe(credentialsWriteVersion(1, 'eu-west-1'));
-    expect(credentialsWriteVersion(2, 'eu-west-2')).not.toBe(credentialsWriteVersion(1, 'eu-west-2'));
-    // Every (version, Region) pair gets its own number, so no rotation and switchover pair can collide.
-    expect(credentialsWriteVersion(2, 'af-south-1')).toBeGreaterThan(credentialsWriteVersion(1, 'us-west-2'));
+  test.each([
+    [1, 'eu-west-2', 119347],
+    [1, 'eu-west-1', 139264],
+    [2, 'eu-west-2', 219347],
+    [1, 'us-east-1', 177460],
+  ])('GIVEN password version %i and primary %s WHEN the write version is computed THEN it is %i, pinned: no list of Regions can shift it', (version, region, expected) => {
+    expect(credentialsWriteVersion(version, region)).toBe(expected);
+  });
+
+  test('GIVEN every Region DataStack accepts WHEN their write codes are computed THEN no two share one, so a switchover always changes the version', () => {
+    const codes = AWS_REGIONS.map(regionWriteCode);
+    expect(new Set(codes).size).toBe(AWS_REGIONS.length);
+  });
+
+  /** The primary cluster's write version and every secret's, from a synthesized stack. */
+  function writeVersions(json: any, primaryPath: string): { cluster: number; secrets: number[] } {
+    const cluster = resourcesByPath(json, 'aws_rds_cluster')[primaryPath];
+    const secrets = (Object.values(json.resource.aws_secretsmanager_secret_version) as any[]).map((version) => version.secret_string_wo_version);
+    return { cluster: cluster.master_password_wo_version, secrets };
+  }
+
+  test.each([
+    ['a password bump', () => ({ masterPasswordVersion: 2 }), 'Aurora/ClusterEuWest2/Cluster'],
+    [
+      'a switchover (eu-west-1 becomes the primary)',
+      (test: TestStack) => ({
+        primary: { context: test.context('eu-west-1'), instanceCount: 1, instanceClass: 'db.r6g.large' },
+        secondary: { context: test.context('eu-west-2'), instanceCount: 2, instanceClass: 'db.r6g.large' },
+      }),
+      'Aurora/ClusterEuWest1/Cluster',
+    ],
+  ])('GIVEN %s WHEN synthesized THEN the primary cluster and every secret move to one new write version together', (_case, overrides, primaryPath) => {
+    const before = writeVersions(synthGlobal().json, 'Aurora/ClusterEuWest2/Cluster');
+    const after = writeVersions(synthGlobal(overrides).json, primaryPath);
+    expect(before.secrets).toEqual([before.cluster, before.cluster]);
+    expect(after.secrets).toEqual([after.cluster, after.cluster]);
+    expect(after.cluster).not.toBe(before.cluster);
+  });
+
+  test('GIVEN unchanged settings WHEN synthesized twice THEN no write version changes, so no apply writes a password', () => {
+    expect(writeVersions(synthGlobal().json, 'Aurora/ClusterEuWest2/Cluster')).toEqual(writeVersions(synthGlobal().json, 'Aurora/ClusterEuWest2/Cluster'));
   });
 
   test('GIVEN a headless secondary WHEN synthesized THEN it has no instance but keeps its replication-lag alarm', () => {
-    const { json } = synthGlobal((providers) => ({
-      secondary: {
-        region: 'eu-west-1',
-        provider: providers['eu-west-1'],
-        network: { vpcId: 'vpc-1', subnetIds: ['subnet-1a', 'subnet-1b'], applicationSecurityGroupIds: ['sg-1app'] },
-        instanceCount: 0,
-        instanceClass: 'db.r6g.large',
-      },
-    }));
+    const { json } = synthGlobal((test) => ({ secondary: { context: test.context('eu-west-1'), instanceCount: 0, instanceClass: 'db.r6g.large' } }));
     const instances = Object.keys(json.resource.aws_rds_cluster_instance);
     expect(instances.filter((name) => name.startsWith('Aurora_ClusterEuWest1_'))).toEqual([]);
     expect(resourcesByPath(json, 'aws_rds_cluster')).toHaveProperty(['Aurora/ClusterEuWest1/Cluster']);
@@ -141,7 +172,7 @@ describe('Aurora Global Database', () => {
   });
 
   test('GIVEN prod WHEN synthesized THEN the global cluster, members and keys are prevent_destroy', () => {
-    const { json } = synthGlobal(() => ({ environment: 'prod' }));
+    const { json } = synthGlobal(() => ({}), { environment: 'prod' });
     expect((Object.values(json.resource.aws_rds_global_cluster)[0] as any).lifecycle).toEqual({ prevent_destroy: true });
     for (const cluster of Object.values(json.resource.aws_rds_cluster) as any[]) expect(cluster.lifecycle.prevent_destroy).toBe(true);
     const memberKeys = Object.entries(resourcesByPath(json, 'aws_kms_key')).filter(([path]) => path.startsWith('Aurora/'));
@@ -149,14 +180,15 @@ describe('Aurora Global Database', () => {
   });
 
   test.each([
-    ['a secondary in the primary Region', (providers: any) => ({ secondary: { region: 'eu-west-2', provider: providers['eu-west-2'], network: { vpcId: 'v', subnetIds: [], applicationSecurityGroupIds: [] }, instanceCount: 1, instanceClass: 'db.r6g.large' } }), 'aurora.secondary.region must differ from primary.region (eu-west-2), got "eu-west-2"'],
-    ['a secondary with 17 instances', (providers: any) => ({ secondary: { region: 'eu-west-1', provider: providers['eu-west-1'], network: { vpcId: 'v', subnetIds: [], applicationSecurityGroupIds: [] }, instanceCount: 17, instanceClass: 'db.r6g.large' } }), 'aurora.secondary.instanceCount must be an integer 0-16, got 17'],
-    ['a headless primary', (providers: any) => ({ primary: { region: 'eu-west-2', provider: providers['eu-west-2'], network: { vpcId: 'v', subnetIds: [], applicationSecurityGroupIds: [] }, instanceCount: 0, instanceClass: 'db.r6g.large' } }), 'aurora.primary.instanceCount must be an integer 1-16, got 0'],
+    ['a secondary in the primary Region', (test: TestStack) => ({ secondary: { context: test.context('eu-west-2'), instanceCount: 1, instanceClass: 'db.r6g.large' } }), 'aurora.secondary.region must differ from primary.region (eu-west-2), got "eu-west-2"'],
+    ['a secondary with 17 instances', (test: TestStack) => ({ secondary: { context: test.context('eu-west-1'), instanceCount: 17, instanceClass: 'db.r6g.large' } }), 'aurora.secondary.instanceCount must be an integer 0-16, got 17'],
+    ['a headless primary', (test: TestStack) => ({ primary: { context: test.context('eu-west-2'), instanceCount: 0, instanceClass: 'db.r6g.large' } }), 'aurora.primary.instanceCount must be an integer 1-16, got 0'],
     ['a password version of 0', () => ({ masterPasswordVersion: 0 }), 'aurora.masterPasswordVersion must be an integer 1-1000000, got 0'],
-  ])('GIVEN %s WHEN built THEN it fails naming the prop', (_case, overrides, message) => {
+    ['a managed password rotation', () => ({ managedPasswordRotationDays: 30 }), 'aurora.managedPasswordRotationDays must be left out for a Global Database (RDS-managed passwords are not supported there; bump masterPasswordVersion to rotate), got 30'],
+  ])('GIVEN %s WHEN built THEN it fails naming the prop', (_case, overrides: (test: TestStack) => Partial<AuroraGlobalDatabaseProps>, message) => {
     let caught: unknown;
     try {
-      synthGlobal(overrides as any);
+      synthGlobal(overrides);
     } catch (error) {
       caught = error;
     }

@@ -1,6 +1,4 @@
-import { AuroraPostgresEngineVersion, DEFAULT_ENGINE_VERSION } from '../../../modules/aurora/engine-version';
-import { AURORA_INSTANCE_CLASSES, defaultMaxConnections, isKnownInstanceClass } from '../../../modules/aurora/instance-classes';
-import { parseBackupWindow, parseMaintenanceWindow, windowsOverlap } from '../../../modules/aurora/maintenance-windows';
+import { AURORA_INSTANCE_CLASSES, AuroraPostgresEngineVersion, DEFAULT_ENGINE_VERSION, defaultMaxConnections, isKnownInstanceClass } from '../../../modules/aurora';
 
 describe('engine versions', () => {
   test.each([
@@ -47,20 +45,5 @@ describe('instance classes', () => {
   test('GIVEN the list WHEN checked THEN the seed classes are known and a typo is not', () => {
     expect(AURORA_INSTANCE_CLASSES).toEqual(expect.arrayContaining(['db.serverless', 'db.r6g.large', 'db.r6g.xlarge', 'db.r7g.large']));
     expect(isKnownInstanceClass('db.r6g.larg')).toBe(false);
-  });
-});
-
-describe('backup and maintenance windows', () => {
-  const overlap = (backup: string, maintenance: string) => windowsOverlap(parseBackupWindow(backup)!, parseMaintenanceWindow(maintenance)!);
-
-  test.each([
-    ['02:00-03:00', 'sun:04:00-sun:05:00', false],
-    ['02:00-03:00', 'sun:02:59-sun:04:00', true],
-    ['02:00-03:00', 'sun:03:00-sun:04:00', false],
-    ['23:30-00:30', 'wed:00:00-wed:01:00', true],
-    ['04:00-05:00', 'sun:23:00-mon:04:30', true],
-    ['04:00-05:00', 'sun:23:00-mon:03:30', false],
-  ])('GIVEN backups %s and maintenance %s WHEN compared THEN overlap is %s', (backup, maintenance, expected) => {
-    expect(overlap(backup, maintenance)).toBe(expected);
   });
 });

@@ -1,47 +1,45 @@
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { RandomProvider } from '@cdktf/provider-random/lib/provider';
-import { Testing, TerraformStack } from 'cdktf';
-import { AlarmTopics } from '../../../modules/alarms/alarm-topics';
-import { CacheReplicationGroup, CacheReplicationGroupProps } from '../../../modules/cache/replication-group';
-import { ResourceNaming } from '../../../modules/naming/resource-naming';
+import { CacheReplicationGroup, CacheReplicationGroupProps } from '../../../modules/cache';
+import { EnvironmentPolicy, RegionContext } from '../../../modules/context';
+import { ResourceNaming } from '../../../modules/naming';
+import { RegionNetwork } from '../../../modules/network';
+import { EnvironmentName } from '../../../stacks/common/environment';
+import { synthesized, testStack, TestStack } from '../../fixtures/region-context';
 
 export const NAMING = new ResourceNaming('gaming-platform', 'prod');
-export const NETWORK = { vpcId: 'vpc-0a1b', subnetIds: ['subnet-a', 'subnet-b'], applicationSecurityGroupIds: ['sg-app'] };
 
-/** A stack with a provider per Region, the random provider, and alarm topics by ARN. */
-export function cacheTestStack(regions: readonly string[] = ['eu-west-2']) {
-  const stack = new TerraformStack(Testing.app(), 'test');
-  new RandomProvider(stack, 'Random');
-  const providers = new Map(regions.map((region) => [region, new AwsProvider(stack, `Aws-${region}`, { region, alias: region.replace(/-/g, '_') })]));
-  const topics = (region: string) =>
-    new AlarmTopics(stack, `Topics-${region}`, {
-      provider: providers.get(region)!,
-      region,
-      naming: NAMING,
-      existingTopicArns: { critical: `arn:critical:${region}`, warning: `arn:warning:${region}`, info: `arn:info:${region}` },
-    });
-  return { stack, provider: (region: string) => providers.get(region)!, topics };
+/** What a cache test may change about where its construct is built. */
+export interface PlacementOverrides {
+  /** @default 'prod' */
+  readonly environment?: EnvironmentName;
+  readonly policy?: Partial<EnvironmentPolicy>;
+  readonly network?: Partial<RegionNetwork>;
 }
 
-export type GroupOverrides = Partial<Omit<CacheReplicationGroupProps, 'provider' | 'alarmTopics'>> & { withAlarms?: boolean };
+/** A test stack named like the gaming platform in prod, with a context per Region. */
+export function cacheTestStack(regions: readonly string[] = ['eu-west-2'], placement: PlacementOverrides = {}): TestStack {
+  const environment = placement.environment ?? 'prod';
+  return testStack({ regions, naming: new ResourceNaming('gaming-platform', environment), environment, policy: placement.policy });
+}
+
+/** A Region's context with a changed network. */
+export function withNetwork(context: RegionContext, network: Partial<RegionNetwork> = {}): RegionContext {
+  return { ...context, network: { ...context.network, ...network } };
+}
+
+export type GroupOverrides = Partial<Omit<CacheReplicationGroupProps, 'context'>> & PlacementOverrides;
 
 /** Synthesizes one replication group in eu-west-2 (prod, 3 x cache.r7g.xlarge unless overridden). */
-export function synthGroup(overrides: GroupOverrides = {}) {
-  const { stack, provider, topics } = cacheTestStack();
-  const { withAlarms = true, ...props } = overrides;
-  const group = new CacheReplicationGroup(stack, 'Redis', {
-    provider: provider('eu-west-2'),
-    region: 'eu-west-2',
-    naming: NAMING,
-    environment: 'prod',
-    network: NETWORK,
+export function synthGroup(overrides: GroupOverrides = {}, then: (group: CacheReplicationGroup) => void = () => undefined) {
+  const { environment, policy, network, ...props } = overrides;
+  const test = cacheTestStack(['eu-west-2'], { environment, policy });
+  const group = new CacheReplicationGroup(test.stack, 'Redis', {
     nodeType: 'cache.r7g.xlarge',
     nodeCount: 3,
-    alarmTopics: withAlarms ? topics('eu-west-2') : undefined,
     ...props,
+    context: withNetwork(test.context('eu-west-2'), network),
   });
-  const text = Testing.synth(stack);
-  return { text, json: JSON.parse(text), stack, group };
+  then(group);
+  return { ...synthesized(test.stack), stack: test.stack, group };
 }
 
 /** Resources (or data sources) of a type keyed by their Terraform name without the hash suffix (`Redis_Logs_SlowLog`). */

@@ -1,24 +1,21 @@
-import { Testing } from 'cdktf';
-import { CacheGlobalDatastore, CacheGlobalDatastoreProps } from '../../../modules/cache/global-datastore';
+import { CacheGlobalDatastore, CacheGlobalDatastoreProps } from '../../../modules/cache';
 import { ConfigurationError } from '../../../modules/validation';
-import { byName, cacheTestStack, NAMING, NETWORK, only } from './cache-fixture';
+import { synthesized, TestStack } from '../../fixtures/region-context';
+import { byName, cacheTestStack, only } from './cache-fixture';
 
-function synthGlobal(overrides: Partial<CacheGlobalDatastoreProps> = {}) {
-  const { stack, provider, topics } = cacheTestStack(['eu-west-2', 'eu-west-1']);
-  const datastore = new CacheGlobalDatastore(stack, 'Redis', {
-    naming: NAMING,
-    environment: 'prod',
+function synthGlobal(overrides: (test: TestStack) => Partial<CacheGlobalDatastoreProps> = () => ({})) {
+  const test = cacheTestStack(['eu-west-2', 'eu-west-1']);
+  const datastore = new CacheGlobalDatastore(test.stack, 'Redis', {
     nodeType: 'cache.r7g.xlarge',
     nodeCount: 3,
-    primary: { region: 'eu-west-2', provider: provider('eu-west-2'), network: NETWORK, alarmTopics: topics('eu-west-2') },
-    members: [{ region: 'eu-west-1', provider: provider('eu-west-1'), network: { ...NETWORK, vpcId: 'vpc-1' }, alarmTopics: topics('eu-west-1'), nodeCount: 2 }],
-    ...overrides,
+    primary: { context: test.context('eu-west-2') },
+    members: [{ context: test.context('eu-west-1'), nodeCount: 2 }],
+    ...overrides(test),
   });
-  const text = Testing.synth(stack);
-  return { json: JSON.parse(text), datastore };
+  return { ...synthesized(test.stack), datastore };
 }
 
-describe('Global Datastore (seed 004, cross-Region recovery)', () => {
+describe('Global Datastore (cross-Region recovery)', () => {
   const { json, datastore } = synthGlobal();
   const groups = byName(json, 'aws_elasticache_replication_group');
 
@@ -54,19 +51,23 @@ describe('Global Datastore (seed 004, cross-Region recovery)', () => {
 
   test('GIVEN alarm topics per Region WHEN synthesized THEN each group\'s alarms notify its own Region', () => {
     const alarms = Object.entries(json.resource.aws_cloudwatch_metric_alarm) as [string, any][];
-    expect(alarms.filter(([, alarm]) => alarm.provider === 'aws.eu_west_1').every(([, alarm]) => alarm.alarm_actions[0].endsWith(':eu-west-1'))).toBe(true);
+    expect(alarms.filter(([, alarm]) => alarm.provider === 'aws.eu_west_1').every(([, alarm]) => alarm.alarm_actions[0].startsWith('arn:aws:sns:eu-west-1:'))).toBe(true);
     expect(alarms).toHaveLength((3 + 2) * 7);
   });
 
-  test.each([
-    ['a burstable node type', { nodeType: 'cache.t4g.medium' }, 'cache.globalDatastore.nodeType must be an M5/R5 or newer node type (not burstable, not r6gd) for a Global Datastore, got "cache.t4g.medium"'],
-    ['no member', { members: [] }, 'cache.globalDatastore.members.length must be an integer 1-2, got 0'],
+  test.each<[string, (test: TestStack) => Partial<CacheGlobalDatastoreProps>, string]>([
+    ['a burstable node type', () => ({ nodeType: 'cache.t4g.medium' }), 'cache.globalDatastore.nodeType must be an M5/R5 or newer node type (not burstable, not r6gd) for a Global Datastore, got "cache.t4g.medium"'],
+    ['no member', () => ({ members: [] }), 'cache.globalDatastore.members.length must be an integer 1-2, got 0'],
+    ['a member in the primary Region', (test) => ({ members: [{ context: test.context('eu-west-2') }] }), 'cache.globalDatastore.members must each be in a Region of their own, apart from the primary (eu-west-2), got ["eu-west-2","eu-west-2"]'],
+    ['a member of 7 nodes', (test) => ({ members: [{ context: test.context('eu-west-1'), nodeCount: 7 }] }), 'cache.globalDatastore.members[0].nodeCount must be an integer 1-6, got 7'],
   ])('GIVEN %s WHEN built THEN it fails before synthesis, naming the prop', (_case, overrides, message) => {
-    expect(() => synthGlobal(overrides as Partial<CacheGlobalDatastoreProps>)).toThrow(ConfigurationError);
+    let caught: unknown;
     try {
-      synthGlobal(overrides as Partial<CacheGlobalDatastoreProps>);
+      synthGlobal(overrides);
     } catch (error) {
-      expect((error as ConfigurationError).problems).toEqual([message]);
+      caught = error;
     }
+    expect(caught).toBeInstanceOf(ConfigurationError);
+    expect((caught as ConfigurationError).problems).toEqual([message]);
   });
 });

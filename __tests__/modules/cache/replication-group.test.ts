@@ -1,11 +1,10 @@
 import { ElasticacheParameterGroup } from '@cdktf/provider-aws/lib/elasticache-parameter-group';
 import { ElasticacheReplicationGroup } from '@cdktf/provider-aws/lib/elasticache-replication-group';
 import { Password } from '@cdktf/provider-random/lib/password';
-import { CacheEngineVersion } from '../../../modules/cache/engine-version';
-import { AUTH_TOKEN_SPECIAL_CHARACTERS } from '../../../modules/cache/auth-token';
+import { AUTH_TOKEN_SPECIAL_CHARACTERS, AuthTokenUpdateStrategy, CacheEngineVersion, CacheNodeType } from '../../../modules/cache';
 import { ConfigurationError } from '../../../modules/validation';
 import { warningsOf } from '../../fixtures/annotations';
-import { byName, only, synthGroup } from './cache-fixture';
+import { byName, GroupOverrides, only, synthGroup } from './cache-fixture';
 
 describe('replication group, cluster mode disabled (the gaming platform in prod)', () => {
   const { text, json, group } = synthGroup();
@@ -80,10 +79,10 @@ describe('replication group, cluster mode disabled (the gaming platform in prod)
     });
   });
 
-  test('GIVEN the defaults WHEN synthesized THEN slow and engine logs go as JSON to two KMS-encrypted log groups kept 30 days', () => {
+  test('GIVEN the defaults WHEN synthesized THEN slow and engine logs go as JSON to two KMS-encrypted log groups kept as long as the policy says (365 days)', () => {
     const logGroups = byName(json, 'aws_cloudwatch_log_group');
-    expect(logGroups.Redis_Logs_SlowLog).toMatchObject({ name: '/aws/elasticache/gaming-platform-prod-redis-eu-west-2/slow-log', retention_in_days: 30 });
-    expect(logGroups.Redis_Logs_EngineLog).toMatchObject({ name: '/aws/elasticache/gaming-platform-prod-redis-eu-west-2/engine-log', retention_in_days: 30 });
+    expect(logGroups.Redis_Logs_SlowLog).toMatchObject({ name: '/aws/elasticache/gaming-platform-prod-redis-eu-west-2/slow-log', retention_in_days: 365 });
+    expect(logGroups.Redis_Logs_EngineLog).toMatchObject({ name: '/aws/elasticache/gaming-platform-prod-redis-eu-west-2/engine-log', retention_in_days: 365 });
     expect(Object.keys(logGroups)).toHaveLength(2);
     for (const logGroup of Object.values(logGroups)) expect(logGroup.kms_key_id).toMatch(/aws_kms_key\.Redis_Key_[0-9A-F]{8}\.arn/);
     expect(resource.log_delivery_configuration).toEqual([
@@ -108,22 +107,29 @@ describe('replication group, cluster mode disabled (the gaming platform in prod)
     });
   });
 
-  test('GIVEN the network WHEN synthesized THEN a subnet group of its subnets and a security group admitting only the application group on 6379, no egress', () => {
-    expect(only(json, 'aws_elasticache_subnet_group')).toMatchObject({ name: 'gaming-platform-prod-redis-eu-west-2', subnet_ids: ['subnet-a', 'subnet-b'] });
-    expect(only(json, 'aws_security_group')).toMatchObject({
-      vpc_id: 'vpc-0a1b',
-      egress: [],
-      ingress: [expect.objectContaining({ from_port: 6379, to_port: 6379, protocol: 'tcp', security_groups: ['sg-app'], cidr_blocks: [] })],
-    });
+  test('GIVEN the network WHEN synthesized THEN a subnet group of the data subnets and a security group admitting only the application group on 6379, no egress', () => {
+    expect(only(json, 'aws_elasticache_subnet_group')).toMatchObject({ name: 'gaming-platform-prod-redis-eu-west-2', subnet_ids: ['subnet-0d1', 'subnet-0d2'] });
+    const securityGroup = only(json, 'aws_security_group');
+    expect(securityGroup.vpc_id).toBe('vpc-0a1b2');
+    expect(securityGroup).not.toHaveProperty('ingress');
+    expect(securityGroup).not.toHaveProperty('egress');
+    expect(only(json, 'aws_vpc_security_group_ingress_rule')).toMatchObject({ from_port: 6379, to_port: 6379, ip_protocol: 'tcp', referenced_security_group_id: 'sg-0app' });
+    expect(json.resource.aws_vpc_security_group_egress_rule).toBeUndefined();
   });
 
-  test('GIVEN alarm topics WHEN synthesized THEN every node has seed 004\'s seven alarms on its own CacheClusterId', () => {
+  test('GIVEN a function admitted through the connectable contract WHEN built THEN a rule of its own lets it in on 6379', () => {
+    const { json: admitted } = synthGroup({}, (built) => built.allowFrom('FromWarmer', 'sg-0warmer', 'cache warmer'));
+    const rules = Object.values(admitted.resource.aws_vpc_security_group_ingress_rule) as any[];
+    expect(rules.map((rule) => [rule.referenced_security_group_id, rule.from_port]).sort()).toEqual([['sg-0app', 6379], ['sg-0warmer', 6379]]);
+  });
+
+  test('GIVEN the Region topics WHEN synthesized THEN every node has the seven cache alarms on its own CacheClusterId', () => {
     const alarms = Object.values(json.resource.aws_cloudwatch_metric_alarm) as any[];
     expect(alarms).toHaveLength(3 * 7);
     const node2 = Object.fromEntries(alarms.filter((alarm) => alarm.dimensions.CacheClusterId === 'gaming-platform-prod-redis-eu-west-2-002').map((alarm) => [alarm.metric_name, alarm]));
     expect(Object.keys(node2).sort()).toEqual(['CPUUtilization', 'CacheHitRate', 'CurrConnections', 'DatabaseMemoryUsagePercentage', 'EngineCPUUtilization', 'Evictions', 'ReplicationLag']);
-    expect(node2.CPUUtilization).toMatchObject({ threshold: 80, comparison_operator: 'GreaterThanThreshold', namespace: 'AWS/ElastiCache', alarm_actions: ['arn:warning:eu-west-2'] });
-    expect(node2.EngineCPUUtilization).toMatchObject({ threshold: 80, alarm_actions: ['arn:critical:eu-west-2'] });
+    expect(node2.CPUUtilization).toMatchObject({ threshold: 80, comparison_operator: 'GreaterThanThreshold', namespace: 'AWS/ElastiCache', alarm_actions: ['arn:aws:sns:eu-west-2:111122223333:warning'] });
+    expect(node2.EngineCPUUtilization).toMatchObject({ threshold: 80, alarm_actions: ['arn:aws:sns:eu-west-2:111122223333:critical'] });
     expect(node2.DatabaseMemoryUsagePercentage).toMatchObject({ threshold: 80, comparison_operator: 'GreaterThanThreshold' });
     expect(node2.CurrConnections).toMatchObject({ threshold: 5000, statistic: 'Maximum' });
     expect(node2.Evictions).toMatchObject({ threshold: 1000, statistic: 'Sum', period: 300 });
@@ -134,6 +140,15 @@ describe('replication group, cluster mode disabled (the gaming platform in prod)
 });
 
 describe('replication group options', () => {
+  test('GIVEN logRetentionDays 7 WHEN synthesized THEN both log groups keep 7 days, whatever the policy says', () => {
+    const logGroups = Object.values(synthGroup({ logRetentionDays: 7, policy: { logRetentionDays: 90 } }).json.resource.aws_cloudwatch_log_group) as any[];
+    expect(logGroups.map((group) => group.retention_in_days)).toEqual([7, 7]);
+  });
+
+  test('GIVEN a policy without final snapshots WHEN synthesized THEN the group names none', () => {
+    expect(only(synthGroup({ policy: { finalSnapshot: false } }).json, 'aws_elasticache_replication_group')).not.toHaveProperty('final_snapshot_identifier');
+  });
+
   test('GIVEN one node in dev WHEN synthesized THEN no Multi-AZ, no failover, changes applied immediately, no prevent_destroy', () => {
     const { json } = synthGroup({ environment: 'dev', nodeCount: 1, nodeType: 'cache.r7g.large' });
     const resource = only(json, 'aws_elasticache_replication_group');
@@ -237,7 +252,8 @@ describe('replication group, cluster mode enabled (trivia-nft: 2 shards x 2 repl
 
 describe('replication group validation', () => {
   // Each case: overrides on the prod fixture, and the message naming the prop, the value and what is accepted.
-  test.each([
+  // Values of a type the settings refuse are cast one by one, so a misspelt setting name still fails to compile.
+  test.each<[string, GroupOverrides, string]>([
     ['multi-AZ with one node', { nodeCount: 1, multiAz: true }, 'cache.multiAz must be false with no replica (nodeCount 1): Multi-AZ needs 2 or more nodes per shard, got true'],
     ['failover with one node', { nodeCount: 1, automaticFailover: true }, 'cache.automaticFailover must be false with no replica (nodeCount 1): failover needs 2 or more nodes, got true'],
     ['multi-AZ with shards of no replica', { nodeCount: undefined, shards: 2, replicasPerShard: 0, multiAz: true }, 'cache.multiAz must be false with no replica (replicasPerShard 0): Multi-AZ needs 2 or more nodes per shard, got true'],
@@ -249,28 +265,28 @@ describe('replication group validation', () => {
     ['nodeCount with shards', { nodeCount: 3, shards: 2 }, 'cache.nodeCount must be left out when shards is set (cluster mode enabled: use replicasPerShard), got 3'],
     ['replicasPerShard without shards', { replicasPerShard: 1 }, 'cache.replicasPerShard must be left out unless shards is set (cluster mode disabled: use nodeCount), got 1'],
     ['7 nodes', { nodeCount: 7 }, 'cache.nodeCount must be an integer 1-6, got 7'],
-    ['an unknown node type', { nodeType: 'cache.r7g.huge' }, 'cache.nodeType must be a known ElastiCache node type ('],
+    ['an unknown node type', { nodeType: 'cache.r7g.huge' as CacheNodeType }, 'cache.nodeType must be a known ElastiCache node type ('],
     ['snapshot retention above 35', { snapshotRetentionDays: 36 }, 'cache.snapshotRetentionDays must be an integer 0-35, got 36'],
     ['a 15-character token', { authentication: { kind: 'auth-token', length: 15 } }, 'cache.authentication.length must be an integer 16-128, got 15'],
     ['a 129-character token', { authentication: { kind: 'auth-token', length: 129 } }, 'cache.authentication.length must be an integer 16-128, got 129'],
     ['token version 0', { authentication: { kind: 'auth-token', version: 0 } }, 'cache.authentication.version must be an integer 1-1000000, got 0'],
-    ['an unknown update strategy', { authentication: { kind: 'auth-token', updateStrategy: 'DELETE' } }, 'cache.authentication.updateStrategy must be one of "ROTATE", "SET", got "DELETE"'],
+    ['an unknown update strategy', { authentication: { kind: 'auth-token', updateStrategy: 'DELETE' as AuthTokenUpdateStrategy } }, 'cache.authentication.updateStrategy must be one of "ROTATE", "SET", got "DELETE"'],
     ['RBAC without user groups', { authentication: { kind: 'rbac', userGroupIds: [] } }, 'cache.authentication.userGroupIds must list at least one ElastiCache user group ID, got []'],
     ['overlapping windows', { snapshotWindow: '04:00-05:00', maintenanceWindow: 'tue:04:30-tue:05:30' }, 'cache.maintenanceWindow must not overlap snapshotWindow (04:00-05:00 daily), got "tue:04:30-tue:05:30"'],
     ['a 30-minute snapshot window', { snapshotWindow: '04:00-04:30' }, 'cache.snapshotWindow must be hh24:mi-hh24:mi (UTC) lasting at least 60 minutes, got "04:00-04:30"'],
     ['a malformed maintenance window', { maintenanceWindow: 'sunday 05:00' }, 'cache.maintenanceWindow must be ddd:hh24:mi-ddd:hh24:mi (UTC, ddd = mon-sun) lasting at least 60 minutes, got "sunday 05:00"'],
     ['a log retention CloudWatch refuses', { logRetentionDays: 10 }, 'cache.logRetentionDays must be one of 1, 3, 5, 7, 14, 30'],
-    ['transit encryption off', { transitEncryptionMode: 'none' }, 'cache.transitEncryptionMode must be one of "required", "preferred", got "none"'],
+    ['transit encryption off', { transitEncryptionMode: 'none' as 'required' }, 'cache.transitEncryptionMode must be one of "required", "preferred", got "none"'],
     ['bad keyspace flags', { notifyKeyspaceEvents: 'Q' }, 'cache.notifyKeyspaceEvents must be notify-keyspace-events flags (K E g $ l s h z x e t m d n A), e.g. "Ex", got "Q"'],
     ['a port below 1024', { port: 80 }, 'cache.port must be an integer 1024-65535, got 80'],
     ['a malformed engine version', { engineVersion: CacheEngineVersion.of('redis', '7') }, 'cache.engineVersion must be a version <major>.<minor> such as "7.1", got "7"'],
     ['a memory threshold above 100', { alarmThresholds: { memoryPercent: 120 } }, 'cache.alarmThresholds.memoryPercent must be 1-100, got 120'],
     ['a group id over 40 characters', { component: 'session-and-rate-limit-cache' }, 'cache.replicationGroupId must be 1-40 letters, digits and single hyphens'],
-    ['no application security group', { network: { vpcId: 'vpc-1', subnetIds: ['subnet-a'], applicationSecurityGroupIds: [] } }, 'cache.network.applicationSecurityGroupIds must list at least one security group, got []'],
+    ['no application security group', { network: { applicationSecurityGroupIds: [] } }, 'cache.network.applicationSecurityGroupIds must list at least one security group, got []'],
   ])('GIVEN %s WHEN the group is built THEN it fails before synthesis, naming the prop', (_case, overrides, message) => {
     let error: unknown;
     try {
-      synthGroup(overrides as any);
+      synthGroup(overrides);
     } catch (caught) {
       error = caught;
     }

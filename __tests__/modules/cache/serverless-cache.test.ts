@@ -1,27 +1,26 @@
 import { ElasticacheServerlessCache } from '@cdktf/provider-aws/lib/elasticache-serverless-cache';
-import { Testing } from 'cdktf';
-import { ServerlessCache, ServerlessCacheProps } from '../../../modules/cache/serverless-cache';
-import { ResourceNaming } from '../../../modules/naming/resource-naming';
+import { ServerlessCache, ServerlessCacheProps } from '../../../modules/cache';
+import { ResourceNaming } from '../../../modules/naming';
 import { ConfigurationError } from '../../../modules/validation';
-import { cacheTestStack, NETWORK, only } from './cache-fixture';
+import { synthesized, testStack } from '../../fixtures/region-context';
+import { only, PlacementOverrides } from './cache-fixture';
 
-// content-hub (seed 001): a Valkey serverless cache in isolated subnets, reachable from the Lambdas only.
-function synthServerless(overrides: Partial<ServerlessCacheProps> = {}) {
-  const { stack, provider } = cacheTestStack();
-  new ServerlessCache(stack, 'Valkey', {
-    provider: provider('eu-west-2'),
-    region: 'eu-west-2',
-    naming: new ResourceNaming('content-hub', 'prod'),
-    environment: 'prod',
-    network: NETWORK,
+type ServerlessOverrides = Partial<Omit<ServerlessCacheProps, 'context'>> & PlacementOverrides;
+
+// A Valkey serverless cache in the data subnets, reachable from the application security groups only.
+function synthServerless(overrides: ServerlessOverrides = {}, then: (cache: ServerlessCache) => void = () => undefined) {
+  const { environment = 'prod', policy, network: _network, ...props } = overrides;
+  const test = testStack({ naming: new ResourceNaming('content-hub', environment), environment, policy });
+  const cache = new ServerlessCache(test.stack, 'Valkey', {
     usageLimits: { maxDataStorageGb: 10, maxEcpuPerSecond: 5000 },
-    ...overrides,
+    ...props,
+    context: test.context('eu-west-2'),
   });
-  const text = Testing.synth(stack);
-  return { text, json: JSON.parse(text) };
+  then(cache);
+  return synthesized(test.stack);
 }
 
-describe('serverless cache (content-hub, seed 001)', () => {
+describe('serverless cache', () => {
   const { text, json } = synthServerless();
 
   test('GIVEN the defaults WHEN synthesized THEN a Valkey 8 serverless cache with usage limits, its key, subnets, group and 7-day snapshots', () => {
@@ -29,7 +28,7 @@ describe('serverless cache (content-hub, seed 001)', () => {
       name: 'content-hub-prod-valkey-eu-west-2',
       engine: 'valkey',
       major_engine_version: '8',
-      subnet_ids: ['subnet-a', 'subnet-b'],
+      subnet_ids: ['subnet-0d1', 'subnet-0d2'],
       snapshot_retention_limit: 7,
       daily_snapshot_time: '04:00',
       cache_usage_limits: [{ data_storage: [{ maximum: 10, unit: 'GB' }], ecpu_per_second: [{ maximum: 5000 }] }],
@@ -42,9 +41,16 @@ describe('serverless cache (content-hub, seed 001)', () => {
   });
 
   test('GIVEN the defaults WHEN synthesized THEN only the application group reaches 6379 and 6380 (reads from replicas)', () => {
-    const group = only(json, 'aws_security_group');
-    expect(group.ingress.map((rule: any) => [rule.from_port, rule.security_groups])).toEqual([[6379, ['sg-app']], [6380, ['sg-app']]]);
-    expect(group.egress).toEqual([]);
+    const rules = Object.values(json.resource.aws_vpc_security_group_ingress_rule) as any[];
+    expect(rules.map((rule) => [rule.from_port, rule.referenced_security_group_id])).toEqual([[6379, 'sg-0app'], [6380, 'sg-0app']]);
+    expect(only(json, 'aws_security_group')).not.toHaveProperty('ingress');
+    expect(json.resource.aws_vpc_security_group_egress_rule).toBeUndefined();
+  });
+
+  test('GIVEN a source admitted through the connectable contract WHEN synthesized THEN it reaches both ports', () => {
+    const { json: admitted } = synthServerless({}, (cache) => cache.allowFrom('FromWorker', 'sg-0worker', 'worker'));
+    const rules = (Object.values(admitted.resource.aws_vpc_security_group_ingress_rule) as any[]).filter((rule) => rule.referenced_security_group_id === 'sg-0worker');
+    expect(rules.map((rule) => rule.from_port)).toEqual([6379, 6380]);
   });
 
   test('GIVEN minimums, an RBAC user group and Redis WHEN synthesized THEN they are passed on', () => {
@@ -59,23 +65,23 @@ describe('serverless cache (content-hub, seed 001)', () => {
       engine: 'redis',
       major_engine_version: '7',
       user_group_id: 'content-users',
-      name: 'content-hub-prod-redis-eu-west-2',
+      name: 'content-hub-dev-redis-eu-west-2',
       cache_usage_limits: [{ data_storage: [{ maximum: 10, minimum: 1, unit: 'GB' }], ecpu_per_second: [{ maximum: 5000, minimum: 1000 }] }],
     });
     expect(cache.lifecycle).toBeUndefined();
   });
 
-  test.each([
+  test.each<[string, ServerlessOverrides, string]>([
     ['no storage', { usageLimits: { maxDataStorageGb: 0, maxEcpuPerSecond: 5000 } }, 'cache.usageLimits.maxDataStorageGb must be an integer 1-5000, got 0'],
     ['too few ECPU', { usageLimits: { maxDataStorageGb: 10, maxEcpuPerSecond: 10 } }, 'cache.usageLimits.maxEcpuPerSecond must be an integer 1000-15000000, got 10'],
     ['a minimum above the maximum', { usageLimits: { maxDataStorageGb: 10, minDataStorageGb: 20, maxEcpuPerSecond: 5000 } }, 'cache.usageLimits.minDataStorageGb must not be above cache.usageLimits.maxDataStorageGb (10), got 20'],
     ['snapshot retention above 35', { snapshotRetentionDays: 40 }, 'cache.snapshotRetentionDays must be an integer 0-35, got 40'],
     ['a malformed snapshot time', { dailySnapshotTime: '4am' }, 'cache.dailySnapshotTime must be hh24:mi (UTC), e.g. "04:00", got "4am"'],
-    ['an unknown engine', { engine: 'memcached' }, 'cache.engine must be one of "valkey", "redis", got "memcached"'],
+    ['an unknown engine', { engine: 'memcached' as 'valkey' }, 'cache.engine must be one of "valkey", "redis", got "memcached"'],
   ])('GIVEN %s WHEN built THEN it fails before synthesis, naming the prop', (_case, overrides, message) => {
     let error: unknown;
     try {
-      synthServerless(overrides as Partial<ServerlessCacheProps>);
+      synthServerless(overrides);
     } catch (caught) {
       error = caught;
     }

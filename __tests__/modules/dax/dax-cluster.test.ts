@@ -1,49 +1,31 @@
 import { DaxCluster as DaxClusterResource } from '@cdktf/provider-aws/lib/dax-cluster';
 import { DaxParameterGroup } from '@cdktf/provider-aws/lib/dax-parameter-group';
 import { DaxSubnetGroup } from '@cdktf/provider-aws/lib/dax-subnet-group';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { Testing, TerraformStack } from 'cdktf';
-import { AlarmTopics } from '../../../modules/alarms/alarm-topics';
-import { DAX_DYNAMODB_ACTIONS } from '../../../modules/dax/dax-access-policy';
-import { DaxCluster, DaxClusterProps } from '../../../modules/dax/dax-cluster';
-import { daxClusterName } from '../../../modules/dax/dax-cluster-name';
-import { ResourceNaming } from '../../../modules/naming/resource-naming';
+import { DAX_DYNAMODB_ACTIONS, DaxCluster, daxClusterName, DaxClusterProps, DaxNodeType } from '../../../modules/dax';
+import { ResourceNaming } from '../../../modules/naming';
+import { RegionNetwork } from '../../../modules/network';
 import { warningsOf } from '../../fixtures/annotations';
+import { synthesized, testStack } from '../../fixtures/region-context';
 
 const TABLES = [
   { tableArn: 'arn:aws:dynamodb:eu-west-2:111122223333:table/games', indexArns: ['arn:aws:dynamodb:eu-west-2:111122223333:table/games/index/byPlayer'] },
   { tableArn: 'arn:aws:dynamodb:eu-west-2:111122223333:table/moves', indexArns: [] },
 ];
 
-type Overrides = Partial<Omit<DaxClusterProps, 'provider' | 'alarmTopics'>> & { withAlarms?: boolean };
+type Overrides = Partial<Omit<DaxClusterProps, 'context'>> & { readonly network?: Partial<RegionNetwork> };
 
 function synthDax(overrides: Overrides = {}) {
-  const stack = new TerraformStack(Testing.app(), 'test');
-  const provider = new AwsProvider(stack, 'Aws', { region: 'eu-west-2' });
-  const { withAlarms = false, ...props } = overrides;
-  const alarmTopics = withAlarms
-    ? new AlarmTopics(stack, 'Topics', {
-        provider,
-        region: 'eu-west-2',
-        naming: new ResourceNaming('gaming-platform', 'prod'),
-        existingTopicArns: { critical: 'arn:critical', warning: 'arn:warning', info: 'arn:info' },
-      })
-    : undefined;
-  new DaxCluster(stack, 'Dax', {
-    provider,
-    clusterName: 'gp-prod-dax',
-    namePrefix: 'gaming-platform-prod-dax-eu-west-2',
+  const { network, ...props } = overrides;
+  const test = testStack({ naming: new ResourceNaming('gaming-platform', 'prod'), environment: 'prod' });
+  const context = test.context('eu-west-2');
+  new DaxCluster(test.stack, 'Dax', {
     nodeType: 'dax.r4.xlarge',
     replicationFactor: 3,
-    vpcId: 'vpc-0a1b',
-    subnetIds: ['subnet-a', 'subnet-b'],
-    applicationSecurityGroupIds: ['sg-app1', 'sg-app2'],
     tables: TABLES,
-    alarmTopics,
     ...props,
+    context: { ...context, network: { ...context.network, applicationSecurityGroupIds: ['sg-app1', 'sg-app2'], ...network } },
   });
-  const text = Testing.synth(stack);
-  return { text, json: JSON.parse(text), stack };
+  return { ...synthesized(test.stack), stack: test.stack };
 }
 
 const policyDocuments = (json: any) => Object.values(json.data.aws_iam_policy_document) as any[];
@@ -86,8 +68,8 @@ describe('DAX cluster', () => {
     expect(rolePolicy.policy).toMatch(/^\$\{data\.aws_iam_policy_document\.Dax_AccessPolicy_\w+\.json\}$/);
   });
 
-  test('WHEN synthesized THEN the subnet group holds the private subnets and the parameter group DAX\'s 5-minute TTLs', () => {
-    expect(text).toHaveResourceWithProperties(DaxSubnetGroup, { name: 'gaming-platform-prod-dax-eu-west-2', subnet_ids: ['subnet-a', 'subnet-b'] });
+  test('WHEN synthesized THEN the subnet group holds the data subnets and the parameter group DAX\'s 5-minute TTLs', () => {
+    expect(text).toHaveResourceWithProperties(DaxSubnetGroup, { name: 'gaming-platform-prod-dax-eu-west-2', subnet_ids: ['subnet-0d1', 'subnet-0d2'] });
     expect(text).toHaveResourceWithProperties(DaxParameterGroup, {
       name: 'gaming-platform-prod-dax-eu-west-2',
       parameters: [
@@ -97,21 +79,32 @@ describe('DAX cluster', () => {
     });
   });
 
-  test('WHEN synthesized THEN only the application security groups reach 8111 and 9111, and nothing goes out', () => {
-    const group = Object.values(json.resource.aws_security_group)[0] as any;
-    expect(group.ingress.map((rule: any) => [rule.from_port, rule.to_port, rule.security_groups, rule.cidr_blocks])).toEqual([
-      [8111, 8111, ['sg-app1', 'sg-app2'], []],
-      [9111, 9111, ['sg-app1', 'sg-app2'], []],
+  test('WHEN synthesized THEN only the application security groups reach 8111 and 9111, each by a rule of its own, and nothing goes out', () => {
+    const rules = Object.values(json.resource.aws_vpc_security_group_ingress_rule) as any[];
+    expect(rules.map((rule) => [rule.from_port, rule.to_port, rule.referenced_security_group_id]).sort()).toEqual([
+      [8111, 8111, 'sg-app1'],
+      [8111, 8111, 'sg-app2'],
+      [9111, 9111, 'sg-app1'],
+      [9111, 9111, 'sg-app2'],
     ]);
-    expect(group.egress).toEqual([]);
+    expect(Object.values(json.resource.aws_security_group)[0]).not.toHaveProperty('ingress');
+    expect(json.resource.aws_vpc_security_group_egress_rule).toBeUndefined();
   });
 
-  test('GIVEN no alarm topics WHEN synthesized THEN no alarm', () => {
-    expect(json.resource.aws_cloudwatch_metric_alarm).toBeUndefined();
+  test('GIVEN subnetTier private WHEN synthesized THEN the subnet group holds the private subnets', () => {
+    expect(synthDax({ subnetTier: 'private' }).text).toHaveResourceWithProperties(DaxSubnetGroup, { subnet_ids: ['subnet-0p1', 'subnet-0p2'] });
   });
 });
 
 describe('DAX cluster overrides', () => {
+  test('GIVEN no cluster name WHEN synthesized THEN the naming helper gives one that fits DAX\'s 20 characters', () => {
+    expect(synthDax().text).toHaveResourceWithProperties(DaxClusterResource, { cluster_name: 'gp-prod-dax' });
+  });
+
+  test('GIVEN a cluster name WHEN synthesized THEN the cluster takes it', () => {
+    expect(synthDax({ clusterName: 'leaderboard-dax' }).text).toHaveResourceWithProperties(DaxClusterResource, { cluster_name: 'leaderboard-dax' });
+  });
+
   test('GIVEN no sizing WHEN synthesized THEN three dax.r4.large nodes', () => {
     expect(synthDax({ nodeType: undefined, replicationFactor: undefined }).text).toHaveResourceWithProperties(DaxClusterResource, {
       node_type: 'dax.r4.large',
@@ -144,12 +137,12 @@ describe('DAX cluster overrides', () => {
     ]);
   });
 
-  test('GIVEN alarm topics WHEN synthesized THEN CPU, throttled and error requests alarm on the cluster', () => {
-    const alarms = Object.values(synthDax({ withAlarms: true }).json.resource.aws_cloudwatch_metric_alarm) as any[];
+  test('GIVEN the Region topics WHEN synthesized THEN CPU, throttled and error requests alarm on the cluster', () => {
+    const alarms = Object.values(synthDax().json.resource.aws_cloudwatch_metric_alarm) as any[];
     expect(alarms.map((alarm) => [alarm.alarm_name, alarm.namespace, alarm.metric_name, alarm.dimensions, alarm.statistic, alarm.threshold, alarm.alarm_actions]).sort()).toEqual([
-      ['gaming-platform-prod-dax-eu-west-2-cpu-utilization', 'AWS/DAX', 'CPUUtilization', { ClusterId: 'gp-prod-dax' }, 'Average', 80, ['arn:warning']],
-      ['gaming-platform-prod-dax-eu-west-2-error-requests', 'AWS/DAX', 'ErrorRequestCount', { ClusterId: 'gp-prod-dax' }, 'Sum', 10, ['arn:warning']],
-      ['gaming-platform-prod-dax-eu-west-2-throttled-requests', 'AWS/DAX', 'ThrottledRequestCount', { ClusterId: 'gp-prod-dax' }, 'Sum', 0, ['arn:critical']],
+      ['gaming-platform-prod-dax-eu-west-2-cpu-utilization', 'AWS/DAX', 'CPUUtilization', { ClusterId: 'gp-prod-dax' }, 'Average', 80, ['arn:aws:sns:eu-west-2:111122223333:warning']],
+      ['gaming-platform-prod-dax-eu-west-2-error-requests', 'AWS/DAX', 'ErrorRequestCount', { ClusterId: 'gp-prod-dax' }, 'Sum', 10, ['arn:aws:sns:eu-west-2:111122223333:warning']],
+      ['gaming-platform-prod-dax-eu-west-2-throttled-requests', 'AWS/DAX', 'ThrottledRequestCount', { ClusterId: 'gp-prod-dax' }, 'Sum', 0, ['arn:aws:sns:eu-west-2:111122223333:critical']],
     ]);
   });
 });
@@ -165,15 +158,16 @@ describe('DAX cluster name', () => {
 });
 
 const BAD_CLUSTERS: [string, Overrides, string][] = [
-  ['an unknown node type', { nodeType: 'dax.r6g.large' as any }, 'dax.nodeType must be one of "dax.t2.small", "dax.t2.medium", "dax.t3.small"'],
+  ['an unknown node type', { nodeType: 'dax.r6g.large' as DaxNodeType }, 'dax.nodeType must be one of "dax.t2.small", "dax.t2.medium", "dax.t3.small"'],
   ['no node', { replicationFactor: 0 }, 'dax.replicationFactor must be an integer 1-10, got 0'],
   ['eleven nodes', { replicationFactor: 11 }, 'dax.replicationFactor must be an integer 1-10, got 11'],
   ['a cluster name over 20 characters', { clusterName: 'gaming-platform-prod-dax' }, 'dax.clusterName must be 1-20 letters, digits and single hyphens, starting with a letter, got "gaming-platform-prod-dax"'],
   ['no table', { tables: [] }, 'dax.tables must list at least one table the cluster serves, got none'],
-  ['no application security group', { applicationSecurityGroupIds: [] }, 'dax.applicationSecurityGroupIds must list at least one security group, got []'],
+  ['no application security group', { network: { applicationSecurityGroupIds: [] } }, 'dax.applicationSecurityGroupIds must list at least one security group, got []'],
   ['a negative item TTL', { itemTtlMillis: -1 }, 'dax.itemTtlMillis must be a whole number of milliseconds, 0 or more, got -1'],
   ['a fractional query TTL', { queryTtlMillis: 1.5 }, 'dax.queryTtlMillis must be a whole number of milliseconds, 0 or more, got 1.5'],
   ['a CPU alarm threshold above 100', { cpuAlarmThresholdPercent: 120 }, 'dax.cpuAlarmThresholdPercent must be an integer 1-100, got 120'],
+  ['an error threshold of 0', { errorRequestsAlarmThreshold: 0 }, 'dax.errorRequestsAlarmThreshold must be an integer 1-1000000, got 0'],
   ['a malformed maintenance window', { maintenanceWindow: 'sunday 5am' }, 'dax.maintenanceWindow must be ddd:hh24:mi-ddd:hh24:mi, e.g. "sun:05:00-sun:06:00", got "sunday 5am"'],
 ];
 

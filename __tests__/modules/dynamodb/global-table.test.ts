@@ -1,12 +1,10 @@
 import { AppautoscalingPolicy } from '@cdktf/provider-aws/lib/appautoscaling-policy';
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { Testing, TerraformStack } from 'cdktf';
-import { AlarmTopics } from '../../../modules/alarms/alarm-topics';
-import { GlobalTable, GlobalTableProps } from '../../../modules/dynamodb/global-table';
-import { TableDefinition } from '../../../modules/dynamodb/table-definition';
-import { ResourceNaming } from '../../../modules/naming/resource-naming';
+import { GlobalTable, GlobalTableProps, TableDefinition } from '../../../modules/dynamodb';
+import { EnvironmentPolicy } from '../../../modules/context';
+import { ResourceNaming } from '../../../modules/naming';
 import { warningsOf } from '../../fixtures/annotations';
+import { synthesized, testStack } from '../../fixtures/region-context';
 
 const DEFINITION: TableDefinition = {
   name: 'scores',
@@ -27,40 +25,22 @@ const DEFINITION: TableDefinition = {
   ttlAttribute: 'expiresAt',
 };
 
-type Overrides = Partial<Omit<GlobalTableProps, 'provider' | 'replicas'>> & { replicaRegions?: string[]; withAlarms?: boolean };
+type Overrides = Partial<Omit<GlobalTableProps, 'context' | 'replicas'>> & { readonly replicaRegions?: string[]; readonly policy?: Partial<EnvironmentPolicy> };
 
 function synthTable(overrides: Overrides = {}) {
-  const stack = new TerraformStack(Testing.app(), 'test');
-  const providers: Record<string, AwsProvider> = {
-    'eu-west-2': new AwsProvider(stack, 'AwsEuWest2', { region: 'eu-west-2', alias: 'eu_west_2' }),
-    'eu-west-1': new AwsProvider(stack, 'AwsEuWest1', { region: 'eu-west-1', alias: 'eu_west_1' }),
-  };
-  const topics = (region: string) =>
-    new AlarmTopics(stack, `Topics-${region}`, {
-      provider: providers[region] ?? providers['eu-west-2'],
-      region,
-      naming: new ResourceNaming('gaming-platform', 'prod'),
-      existingTopicArns: { critical: `arn:aws:sns:${region}:111122223333:critical`, warning: `arn:aws:sns:${region}:111122223333:warning`, info: `arn:aws:sns:${region}:111122223333:info` },
-    });
-  const { replicaRegions = [], withAlarms = false, ...props } = overrides;
-  const table = new GlobalTable(stack, 'Scores', {
-    provider: providers['eu-west-2'],
-    region: 'eu-west-2',
-    tableName: 'gaming-platform-prod-scores',
+  const { replicaRegions = [], policy, ...props } = overrides;
+  const regions = [...new Set(['eu-west-2', ...replicaRegions])];
+  // The staging policy: deletion protection on, no prevent_destroy, no production warnings.
+  const test = testStack({ regions, naming: new ResourceNaming('gaming-platform', 'prod'), environment: 'staging', policy });
+  const table = new GlobalTable(test.stack, 'Scores', {
+    context: test.context('eu-west-2'),
     definition: DEFINITION,
     kmsKeyArn: 'arn:aws:kms:eu-west-2:111122223333:key/primary',
-    alarmTopics: withAlarms ? topics('eu-west-2') : undefined,
-    replicas: replicaRegions.map((region) => ({
-      region,
-      provider: providers[region] ?? providers['eu-west-2'],
-      kmsKeyArn: `arn:aws:kms:${region}:111122223333:key/replica`,
-      alarmTopics: withAlarms ? topics(region) : undefined,
-    })),
+    replicas: replicaRegions.map((region) => ({ context: test.context(region), kmsKeyArn: `arn:aws:kms:${region}:111122223333:key/replica` })),
     ...props,
   });
-  const text = Testing.synth(stack);
-  const json = JSON.parse(text);
-  return { text, json, table, stack, resource: Object.values(json.resource.aws_dynamodb_table)[0] as any };
+  const { text, json } = synthesized(test.stack);
+  return { text, json, table, stack: test.stack, resource: Object.values(json.resource.aws_dynamodb_table)[0] as any };
 }
 
 const alarmsOf = (json: any) => Object.values(json.resource.aws_cloudwatch_metric_alarm ?? {}) as any[];
@@ -81,13 +61,13 @@ describe('global table defaults', () => {
     });
   });
 
-  test('GIVEN defaults WHEN synthesized THEN no capacity, no replica, no lifecycle, no autoscaling, no alarms', () => {
+  test('GIVEN defaults WHEN synthesized THEN no capacity, no replica, no lifecycle, no autoscaling, deletion protection from the policy', () => {
     expect(resource.read_capacity).toBeUndefined();
     expect(resource.write_capacity).toBeUndefined();
     expect(resource.replica).toBeUndefined();
     expect(resource.lifecycle).toBeUndefined();
+    expect(resource.deletion_protection_enabled).toBe(true);
     expect(json.resource.aws_appautoscaling_target).toBeUndefined();
-    expect(json.resource.aws_cloudwatch_metric_alarm).toBeUndefined();
     expect(warningsOf(stack)).toEqual([]);
   });
 
@@ -120,17 +100,31 @@ describe('global table overrides', () => {
     ]);
   });
 
-  test('GIVEN preventDestroy WHEN synthesized THEN lifecycle prevent_destroy', () => {
-    expect(synthTable({ preventDestroy: true }).resource.lifecycle).toEqual({ prevent_destroy: true });
+  test('GIVEN a policy with prevent_destroy WHEN synthesized THEN lifecycle prevent_destroy', () => {
+    expect(synthTable({ policy: { preventDestroy: true } }).resource.lifecycle).toEqual({ prevent_destroy: true });
   });
 
-  test('GIVEN deletion protection off WHEN synthesized THEN off on table and replicas, with a warning', () => {
-    const { resource, stack } = synthTable({ deletionProtection: false, replicaRegions: ['eu-west-1'] });
+  test('GIVEN a policy without prevent_destroy WHEN synthesized THEN no lifecycle', () => {
+    expect(synthTable({ policy: { preventDestroy: false } }).resource.lifecycle).toBeUndefined();
+  });
+
+  test('GIVEN a policy without deletion protection and no setting WHEN synthesized THEN the table follows the policy', () => {
+    expect(synthTable({ policy: { deletionProtection: false, production: false } }).resource.deletion_protection_enabled).toBe(false);
+  });
+
+  test('GIVEN deletion protection off in production WHEN synthesized THEN off on table and replicas, with a warning', () => {
+    const { resource, stack } = synthTable({ deletionProtection: false, replicaRegions: ['eu-west-1'], policy: { production: true } });
     expect(resource.deletion_protection_enabled).toBe(false);
     expect(resource.replica[0].deletion_protection_enabled).toBe(false);
     expect(warningsOf(stack)).toEqual([
       'dynamodb.tables.scores.deletionProtection is off: gaming-platform-prod-scores and its replicas can be deleted by one API call',
     ]);
+  });
+
+  test('GIVEN deletion protection off outside production WHEN synthesized THEN it is off without a warning', () => {
+    const { resource, stack } = synthTable({ deletionProtection: false });
+    expect(resource.deletion_protection_enabled).toBe(false);
+    expect(warningsOf(stack)).toEqual([]);
   });
 
   describe('GIVEN PROVISIONED billing with a replica', () => {
@@ -192,11 +186,11 @@ describe('global table overrides', () => {
 });
 
 describe('global table alarms', () => {
-  const { json } = synthTable({ replicaRegions: ['eu-west-1'], withAlarms: true });
+  const { json } = synthTable({ replicaRegions: ['eu-west-1'] });
   const alarms = alarmsOf(json);
   const inRegion = (provider: string) => alarms.filter((alarm) => alarm.provider === provider);
 
-  test('GIVEN alarm topics in both Regions WHEN synthesized THEN each Region alarms on its own throttles, system errors and replication to the other', () => {
+  test('GIVEN two Regions WHEN synthesized THEN each Region alarms on its own throttles, system errors, request latency and replication to the other', () => {
     for (const [provider, region, other] of [['aws.eu_west_2', 'eu-west-2', 'eu-west-1'], ['aws.eu_west_1', 'eu-west-1', 'eu-west-2']]) {
       const byKey = (a: unknown, b: unknown) => JSON.stringify(a).localeCompare(JSON.stringify(b));
       expect(inRegion(provider).map((alarm) => [alarm.metric_name, alarm.dimensions, alarm.alarm_actions]).sort(byKey)).toEqual([
@@ -206,6 +200,11 @@ describe('global table alarms', () => {
           'SystemErrors',
           { TableName: 'gaming-platform-prod-scores', Operation: operation },
           [`arn:aws:sns:${region}:111122223333:critical`],
+        ]),
+        ...['GetItem', 'Query', 'PutItem', 'UpdateItem'].map((operation) => [
+          'SuccessfulRequestLatency',
+          { TableName: 'gaming-platform-prod-scores', Operation: operation },
+          [`arn:aws:sns:${region}:111122223333:warning`],
         ]),
         ['ReplicationLatency', { TableName: 'gaming-platform-prod-scores', ReceivingRegion: other }, [`arn:aws:sns:${region}:111122223333:warning`]],
       ].sort(byKey));
@@ -219,12 +218,22 @@ describe('global table alarms', () => {
     expect(throttles).toMatchObject({ statistic: 'Sum', threshold: 0, treat_missing_data: 'notBreaching' });
   });
 
+  test('GIVEN the defaults WHEN synthesized THEN a request latency alarm fires above an average of 200 ms over three periods, idle tables staying quiet', () => {
+    const latency = alarms.find((alarm) => alarm.alarm_name === 'gaming-platform-prod-scores-eu-west-2-latency-Query');
+    expect(latency).toMatchObject({ metric_name: 'SuccessfulRequestLatency', statistic: 'Average', threshold: 200, evaluation_periods: 3, treat_missing_data: 'notBreaching' });
+  });
+
+  test('GIVEN requestLatencyThresholdMs 50 WHEN synthesized THEN the latency alarms fire above 50 ms', () => {
+    const latencies = alarmsOf(synthTable({ requestLatencyThresholdMs: 50 }).json).filter((alarm) => alarm.metric_name === 'SuccessfulRequestLatency');
+    expect(latencies.map((alarm) => alarm.threshold)).toEqual([50, 50, 50, 50]);
+  });
+
   test('GIVEN a single-Region table WHEN synthesized with alarms THEN there is no replication alarm', () => {
-    expect(alarmsOf(synthTable({ withAlarms: true }).json).map((alarm) => alarm.metric_name)).not.toContain('ReplicationLatency');
+    expect(alarmsOf(synthTable().json).map((alarm) => alarm.metric_name)).not.toContain('ReplicationLatency');
   });
 
   test('GIVEN chosen operations WHEN synthesized THEN SystemErrors alarms cover exactly those', () => {
-    const alarms = alarmsOf(synthTable({ withAlarms: true, systemErrorOperations: ['TransactWriteItems'] }).json);
+    const alarms = alarmsOf(synthTable({ systemErrorOperations: ['TransactWriteItems'] }).json);
     expect(alarms.filter((alarm) => alarm.metric_name === 'SystemErrors').map((alarm) => alarm.dimensions.Operation)).toEqual(['TransactWriteItems']);
   });
 });
@@ -285,7 +294,8 @@ const BAD_TABLES: [string, Overrides, string][] = [
     { billing: { mode: 'PROVISIONED', readCapacity: { min: 1, max: 10 }, writeCapacity: { min: 1, max: 10 }, targetUtilizationPercent: 95 } },
     `${SETTING}.billing.targetUtilizationPercent must be an integer 20-90, got 95`,
   ],
-  ['an unknown billing mode', { billing: { mode: 'ON_DEMAND' } as any }, `${SETTING}.billing.mode must be one of "PAY_PER_REQUEST", "PROVISIONED", got "ON_DEMAND"`],
+  ['an unknown billing mode', { billing: { mode: 'ON_DEMAND' as 'PAY_PER_REQUEST' } }, `${SETTING}.billing.mode must be one of "PAY_PER_REQUEST", "PROVISIONED", got "ON_DEMAND"`],
+  ['a request latency threshold of 0', { requestLatencyThresholdMs: 0 }, `${SETTING}.requestLatencyThresholdMs must be an integer 1-60000, got 0`],
   ['a replication latency threshold below a second', { replicationLatencyThresholdMs: 10 }, `${SETTING}.replicationLatencyThresholdMs must be an integer 1000-3600000, got 10`],
 ];
 

@@ -2,45 +2,76 @@ import { spawnSync } from 'child_process';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaInvocation } from '@cdktf/provider-aws/lib/lambda-invocation';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { App, LocalBackend, Testing, TerraformStack } from 'cdktf';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { App, ITerraformDependable, LocalBackend, Testing } from 'cdktf';
+import { Construct } from 'constructs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { strFromU8, unzipSync } from 'fflate';
-import { buildMigrationBundle, clearBundleCache } from '../../../modules/migrations/migration-bundle';
-import { MigrationFunction, MigrationFunctionProps, VPC_ACCESS_ACTIONS } from '../../../modules/migrations/migration-function';
+import { RegionContext } from '../../../modules/context';
+import { buildMigrationBundle, clearBundleCache, MigrationFunction, MigrationFunctionProps, VPC_ACCESS_ACTIONS } from '../../../modules/migrations';
+import { ResourceNaming } from '../../../modules/naming';
+import { DataTierSecurityGroup, RegionNetwork } from '../../../modules/network';
+import { PostgresEndpoint } from '../../../modules/rds';
+import { testStack, TestStack } from '../../fixtures/region-context';
 import { GAMING_PLATFORM_MIGRATIONS, migrationsRootWith, removeTemporaryDirectories } from '../../support/migration-fixtures';
 
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-2:111122223333:secret:gaming-platform-prod-master-AbCdEf';
 const KEY_ARN = 'arn:aws:kms:eu-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const LOG_KEY_ARN = 'arn:aws:kms:eu-west-2:111122223333:key/5678abcd-12ab-34cd-56ef-1234567890ab';
+const WRITER = 'gaming-platform-prod.cluster-abc.eu-west-2.rds.amazonaws.com';
 
-/** A small stack holding only the migration function, with a base set of props. */
-const BASE_PROPS: Omit<MigrationFunctionProps, 'provider'> = {
-  region: 'eu-west-2',
-  system: 'gaming-platform',
-  writerEndpoint: 'gaming-platform-prod.cluster-abc.eu-west-2.rds.amazonaws.com',
-  databaseName: 'gaming',
-  masterSecretArn: SECRET_ARN,
-  secretKmsKeyArn: KEY_ARN,
-  logKmsKeyArn: LOG_KEY_ARN,
-  subnetIds: ['subnet-0aaa', 'subnet-0bbb'],
-  securityGroupIds: ['sg-0migrations'],
-  namePrefix: 'gaming-platform-prod',
-};
-
-function fixtureStack(app: App, overrides: Partial<MigrationFunctionProps>): { stack: TerraformStack; construct: MigrationFunction } {
-  const stack = new TerraformStack(app, 'gaming-platform-prod');
-  const provider = new AwsProvider(stack, 'Aws', { region: 'eu-west-2' });
-  const construct = new MigrationFunction(stack, 'Migrations', { provider, ...BASE_PROPS, ...overrides });
-  return { stack, construct };
+/**
+ * A database for the function to migrate, by the PostgreSQL endpoint contract: literal endpoints and secret,
+ * a real security group (so admissions show in the JSON), and a stand-in resource for the writer instance.
+ */
+function literalDatabase(scope: Construct, context: RegionContext, port = 5432): PostgresEndpoint {
+  const securityGroup = new DataTierSecurityGroup(scope, 'DatabaseSecurityGroup', {
+    provider: context.provider,
+    namePrefix: 'database',
+    description: 'database',
+    vpcId: context.network.vpcId,
+    ports: [port],
+    sourceSecurityGroupIds: [],
+  });
+  const writer: ITerraformDependable = new SnsTopic(scope, 'WriterInstance', { provider: context.provider, name: 'stand-in-for-the-writer' });
+  return {
+    engine: 'aurora-postgresql',
+    region: context.region,
+    writerEndpoint: WRITER,
+    readerEndpoint: 'gaming-platform-prod.cluster-ro-abc.eu-west-2.rds.amazonaws.com',
+    port,
+    databaseName: 'gaming',
+    securityGroupId: securityGroup.securityGroupId,
+    masterCredentials: { secretArn: SECRET_ARN, kmsKeyArn: KEY_ARN, region: context.region },
+    readyForClients: [writer],
+    proxyTarget: { dbClusterIdentifier: 'gaming-platform-prod-aurora-eu-west-2' },
+    allowFrom: (id, source, description) => securityGroup.allowFrom(id, source, port, description),
+  };
 }
 
-function synth(overrides: Partial<MigrationFunctionProps> = {}): { text: string; json: any; construct: MigrationFunction } {
-  const { stack, construct } = fixtureStack(Testing.app(), overrides);
-  const text = Testing.synth(stack);
+/** What a test may change: the function's props, the database's port, and the Region's network. */
+type Overrides = Partial<Omit<MigrationFunctionProps, 'context' | 'database'>> & { readonly port?: number; readonly network?: Partial<RegionNetwork>; readonly naming?: ResourceNaming };
+
+function fixtureStack(app: App | undefined, overrides: Overrides): { test: TestStack; construct: MigrationFunction } {
+  const { port, network, naming, ...props } = overrides;
+  const test = testStack({ naming: naming ?? new ResourceNaming('gaming-platform', 'prod'), environment: 'prod', app });
+  const context = test.context('eu-west-2');
+  const placed = { ...context, network: { ...context.network, ...network } };
+  const construct = new MigrationFunction(test.stack, 'Migrations', {
+    system: 'gaming-platform',
+    logKmsKeyArn: LOG_KEY_ARN,
+    ...props,
+    context: placed,
+    database: literalDatabase(test.stack, placed, port),
+  });
+  return { test, construct };
+}
+
+function synth(overrides: Overrides = {}): { text: string; json: any; construct: MigrationFunction } {
+  const { test, construct } = fixtureStack(undefined, overrides);
+  const text = Testing.synth(test.stack);
   return { text, json: JSON.parse(text), construct };
 }
 
@@ -65,11 +96,11 @@ describe('migration function: the Lambda', () => {
       timeout: 600,
       memory_size: 512,
       filename: expect.stringMatching(/^assets\/[\w-]+\/[0-9A-F]{32}\/migrations\.zip$/),
-      vpc_config: { subnet_ids: ['subnet-0aaa', 'subnet-0bbb'], security_group_ids: ['sg-0migrations'] },
+      vpc_config: { subnet_ids: ['subnet-0p1', 'subnet-0p2'], security_group_ids: ['sg-0app'] },
       environment: {
         variables: {
           MIGRATION_SYSTEM: 'gaming-platform',
-          DB_HOST: BASE_PROPS.writerEndpoint,
+          DB_HOST: WRITER,
           DB_PORT: '5432',
           DB_NAME: 'gaming',
           DB_SECRET_ARN: SECRET_ARN,
@@ -81,7 +112,7 @@ describe('migration function: the Lambda', () => {
     });
   });
 
-  test('GIVEN the base props WHEN synthesized THEN the log group is KMS-encrypted with a year of retention', () => {
+  test('GIVEN the base props WHEN synthesized THEN the log group is KMS-encrypted, kept as long as the policy says (a year)', () => {
     expect(synth().text).toHaveResourceWithProperties(CloudwatchLogGroup, {
       name: '/aws/lambda/gaming-platform-prod-migrations',
       retention_in_days: 365,
@@ -116,7 +147,7 @@ describe('migration function: the Lambda', () => {
     });
   });
 
-  test('GIVEN overrides WHEN synthesized THEN port, timeout, memory, runtime and retention follow them', () => {
+  test('GIVEN overrides and a database on another port WHEN synthesized THEN port, timeout, memory, runtime and retention follow them', () => {
     const { text } = synth({ port: 6543, timeoutSeconds: 900, memorySizeMb: 1024, runtime: 'nodejs24.x', logRetentionDays: 30 });
     expect(text).toHaveResourceWithProperties(LambdaFunction, {
       runtime: 'nodejs24.x',
@@ -161,21 +192,30 @@ describe('migration function: least-privilege role', () => {
 });
 
 describe('migration function: network', () => {
-  test('GIVEN security groups WHEN synthesized THEN it creates none of its own', () => {
-    expect(synth().json.resource.aws_security_group).toBeUndefined();
+  test('GIVEN the defaults WHEN synthesized THEN it carries the application security groups, which the database admits already, and creates none', () => {
+    const { json, construct } = synth();
+    expect(construct.securityGroupIds).toEqual(['sg-0app']);
+    expect(Object.keys(json.resource.aws_security_group)).toEqual([expect.stringMatching(/^DatabaseSecurityGroup_/)]);
+    expect(json.resource.aws_vpc_security_group_ingress_rule).toBeUndefined();
   });
 
-  test('GIVEN only a VPC id WHEN synthesized THEN its own group allows out only PostgreSQL in the VPC and HTTPS, and nothing in', () => {
-    const { text, construct } = synth({ securityGroupIds: undefined, vpcId: 'vpc-0a1b2c3d' });
-    expect(text).toHaveResourceWithProperties(SecurityGroup, {
-      vpc_id: 'vpc-0a1b2c3d',
-      name_prefix: 'gaming-platform-prod-migrations-',
-      ingress: [],
-      egress: [
-        expect.objectContaining({ protocol: 'tcp', from_port: 5432, to_port: 5432, cidr_blocks: [expect.stringMatching(/^\$\{data\.aws_vpc\.Migrations_Vpc_\w+\.cidr_block\}$/)] }),
-        expect.objectContaining({ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['0.0.0.0/0'] }),
-      ],
-    });
+  test('GIVEN ownSecurityGroup WHEN synthesized THEN its group allows out only PostgreSQL to the database group and HTTPS, nothing in, and the database admits it', () => {
+    const { json, construct } = synth({ ownSecurityGroup: true });
+    const groups = Object.entries(json.resource.aws_security_group) as [string, any][];
+    const [ownName, own] = groups.find(([name]) => name.startsWith('Migrations_'))!;
+    const [databaseName] = groups.find(([name]) => name.startsWith('DatabaseSecurityGroup_'))!;
+    expect(own).toMatchObject({ vpc_id: 'vpc-0a1b2', name_prefix: 'gaming-platform-prod-migrations-' });
+    expect(own).not.toHaveProperty('ingress');
+    const egress = (Object.values(json.resource.aws_vpc_security_group_egress_rule) as any[]).map((rule) => [rule.security_group_id, rule.referenced_security_group_id ?? rule.cidr_ipv4, rule.from_port]);
+    expect(egress).toEqual([
+      [`\${aws_security_group.${ownName}.id}`, `\${aws_security_group.${databaseName}.id}`, 5432],
+      [`\${aws_security_group.${ownName}.id}`, '0.0.0.0/0', 443],
+    ]);
+    const ingress = Object.values(json.resource.aws_vpc_security_group_ingress_rule) as any[];
+    expect(ingress.map((rule) => [rule.security_group_id, rule.referenced_security_group_id, rule.from_port])).toEqual([
+      [`\${aws_security_group.${databaseName}.id}`, `\${aws_security_group.${ownName}.id}`, 5432],
+    ]);
+    expect(only(json, 'aws_lambda_function').vpc_config.security_group_ids).toEqual([`\${aws_security_group.${ownName}.id}`]);
     expect(construct.securityGroupIds).toHaveLength(1);
   });
 });
@@ -187,27 +227,22 @@ describe('migration function: the invocation on deploy', () => {
     expect(text).toHaveResourceWithProperties(LambdaInvocation, {
       function_name: expect.stringMatching(/^\$\{aws_lambda_function\.Migrations_Function_\w+\.function_name\}$/),
       input: JSON.stringify({ system: 'gaming-platform', checksum: construct.migrationsChecksum }),
-      triggers: { migrations_checksum: construct.migrationsChecksum, database: `${BASE_PROPS.writerEndpoint}:5432/gaming` },
+      triggers: { migrations_checksum: construct.migrationsChecksum, database: `${WRITER}:5432/gaming` },
     });
   });
 
-  test('GIVEN a dependency WHEN synthesized THEN the invocation waits for it and for the function', () => {
-    const { stack } = fixtureStack(Testing.app(), {});
-    const other = new CloudwatchLogGroup(stack, 'WriterInstance', { name: 'stand-in-for-the-writer' });
-    const { construct } = { construct: new MigrationFunction(stack, 'Migrations2', { provider: stack.node.findChild('Aws') as AwsProvider, ...BASE_PROPS, namePrefix: 'other', dependsOn: [other] }) };
-    const invocation = (JSON.parse(Testing.synth(stack)).resource.aws_lambda_invocation as Record<string, any>);
-    const mine = Object.entries(invocation).find(([name]) => name.startsWith('Migrations2'))![1];
-    expect(mine.depends_on).toEqual([
-      expect.stringMatching(/^aws_lambda_function\.Migrations2_Function_\w+$/),
-      expect.stringMatching(/^aws_cloudwatch_log_group\.WriterInstance$/),
+  test('GIVEN the database WHEN synthesized THEN the invocation waits for the function and for what the database needs before clients connect', () => {
+    const invocation = only(synth().json, 'aws_lambda_invocation');
+    expect(invocation.depends_on).toEqual([
+      expect.stringMatching(/^aws_lambda_function\.Migrations_Function_\w+$/),
+      expect.stringMatching(/^aws_sns_topic\.WriterInstance$/),
     ]);
-    expect(construct.migrationsChecksum).toBeDefined();
   });
 
   test('GIVEN a migration file edited WHEN synthesized again THEN the trigger, the input and the code hash change; unrelated props change neither', () => {
     const files = Object.fromEntries(fs.readdirSync(GAMING_PLATFORM_MIGRATIONS).map((name) => [name, fs.readFileSync(path.join(GAMING_PLATFORM_MIGRATIONS, name), 'utf8')]));
     const root = migrationsRootWith('gaming-platform', files);
-    const invocationAndCode = (overrides: Partial<MigrationFunctionProps>) => {
+    const invocationAndCode = (overrides: Overrides) => {
       const { json } = synth({ migrationsRoot: root, ...overrides });
       return { invocation: only(json, 'aws_lambda_invocation'), sourceCodeHash: only(json, 'aws_lambda_function').source_code_hash };
     };
@@ -232,11 +267,11 @@ describe('migration function: synthesized to disk', () => {
 
   test('GIVEN a full synth WHEN cdk.tf.json is read THEN the bundle is an archive relative to the stack directory and no absolute path of this machine appears', () => {
     const app = new App({ outdir, skipValidation: true });
-    const { stack } = fixtureStack(app, {});
+    const { stack } = fixtureStack(app, {}).test;
     // Without a backend cdktf writes a local one with an absolute path; real stacks configure theirs.
     new LocalBackend(stack, { path: 'terraform.tfstate' });
     app.synth();
-    const stackDir = path.join(outdir, 'stacks', 'gaming-platform-prod');
+    const stackDir = path.join(outdir, 'stacks', 'test');
     const text = fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8');
     const fn = only(JSON.parse(text), 'aws_lambda_function');
 
@@ -249,22 +284,20 @@ describe('migration function: synthesized to disk', () => {
 });
 
 describe('migration function: validation', () => {
-  test.each([
-    [{ system: 'trivia' }, 'migrations.system must be one of "gaming-platform", got "trivia"'],
-    [{ port: 0 }, 'migrations.port must be an integer 1-65535, got 0'],
-    [{ databaseName: '' }, 'migrations.databaseName must be set to a non-empty string, got ""'],
-    [{ masterSecretArn: '' }, 'migrations.masterSecretArn must be set to a non-empty string, got ""'],
-    [{ secretKmsKeyArn: '' }, 'migrations.secretKmsKeyArn must be set to a non-empty string, got ""'],
+  test.each<[Overrides, string]>([
+    [{ system: 'trivia' }, 'migrations.system must be one of "gaming-platform"'],
     [{ logKmsKeyArn: '' }, 'migrations.logKmsKeyArn must be set to a non-empty string, got ""'],
-    [{ subnetIds: [] }, 'migrations.subnetIds must list at least one private subnet, got []'],
-    [{ securityGroupIds: [] }, 'migrations.vpcId must be set when migrations.securityGroupIds is not (the function then gets its own security group), got nothing'],
-    [{ namePrefix: 'has spaces' }, 'migrations.namePrefix must be 1-53 letters, digits, hyphens or underscores (the function name <prefix>-migrations has at most 64), got "has spaces"'],
+    [{ network: { privateSubnetIds: [] } }, 'migrations needs at least one private subnet in eu-west-2, got []'],
+    [
+      { naming: new ResourceNaming('a-system-whose-name-is-far-too-long-for-any-lambda-function', 'staging') },
+      'migrations: the function name "a-system-whose-name-is-far-too-long-for-any-lambda-function-staging-migrations" must be 1-64 letters, digits, hyphens or underscores (shorten the system name)',
+    ],
     [{ logRetentionDays: 10 }, 'migrations.logRetentionDays must be one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653, got 10'],
     [{ timeoutSeconds: 901 }, 'migrations.timeoutSeconds must be an integer 30-900, got 901'],
     [{ memorySizeMb: 64 }, 'migrations.memorySizeMb must be an integer 128-10240, got 64'],
-    [{ runtime: 'nodejs18.x' }, 'migrations.runtime must be one of "nodejs22.x", "nodejs24.x", got "nodejs18.x"'],
+    [{ runtime: 'nodejs18.x' as 'nodejs22.x' }, 'migrations.runtime must be one of "nodejs22.x", "nodejs24.x", got "nodejs18.x"'],
   ])('GIVEN %o WHEN built THEN it fails with: %s', (overrides, message) => {
-    expect(() => synth(overrides as Partial<MigrationFunctionProps>)).toThrow(message);
+    expect(() => synth(overrides)).toThrow(message);
   });
 
   test('GIVEN a system whose files are out of sequence WHEN built THEN synthesis fails naming the file', () => {

@@ -52,9 +52,9 @@ describe('gaming-platform-prod Redis', () => {
     });
   });
 
-  test('GIVEN prod WHEN synthesized THEN the group sits in the primary Region network and its alarms notify that Region\'s topics', () => {
+  test('GIVEN prod WHEN synthesized THEN the group sits in the primary Region\'s private subnets and its alarms notify that Region\'s topics', () => {
     expect(redis(json, 'aws_elasticache_subnet_group').Redis_GroupEuWest2_SubnetGroup.subnet_ids).toEqual(['subnet-0aaa', 'subnet-0bbb']);
-    expect(redis(json, 'aws_security_group').Redis_GroupEuWest2_SecurityGroup.ingress[0]).toMatchObject({ from_port: 6379, security_groups: ['sg-0app'] });
+    expect(redis(json, 'aws_vpc_security_group_ingress_rule').Redis_GroupEuWest2_SecurityGroup_Port6379FromApplication1).toMatchObject({ from_port: 6379, referenced_security_group_id: 'sg-0app' });
     const alarms = Object.values(redis(json, 'aws_cloudwatch_metric_alarm'));
     expect(alarms).toHaveLength(3 * 7);
     for (const alarm of alarms) expect(alarm.alarm_actions[0]).toMatch(/aws_sns_topic\.AlarmTopicsEuWest2_/);
@@ -99,7 +99,7 @@ describe('gaming-platform-dev and staging Redis', () => {
 
 describe('gaming-platform Redis across Regions', () => {
   test('GIVEN a single-Region cache WHEN primaryRegion and secondaryRegion are swapped THEN the cache follows the primary: the group is keyed by its new Region', () => {
-    const flipped = environmentWith({ primaryRegion: 'eu-west-1', secondaryRegion: 'eu-west-2', aurora: { ...BASE_ENVIRONMENT.aurora, primary: BASE_ENVIRONMENT.aurora.secondary, secondary: BASE_ENVIRONMENT.aurora.primary } });
+    const flipped = environmentWith({ primaryRegion: 'eu-west-1', secondaryRegion: 'eu-west-2', aurora: { ...BASE_ENVIRONMENT.aurora, primary: BASE_ENVIRONMENT.aurora.secondary!, secondary: BASE_ENVIRONMENT.aurora.primary } });
     const after = synthGamingPlatform(flipped).json;
     expect(Object.keys(redis(after, 'aws_elasticache_replication_group'))).toEqual(['Redis_GroupEuWest1_ReplicationGroup']);
     expect(redis(after, 'aws_elasticache_replication_group').Redis_GroupEuWest1_ReplicationGroup.provider).toBe('aws.eu_west_1');

@@ -1,14 +1,7 @@
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
-import { Testing } from 'cdktf';
-import { GamingPlatformEnvironment } from '../../../stacks/gaming-platform/gaming-platform-environment';
-import { GamingPlatformStack } from '../../../stacks/gaming-platform/gaming-platform-stack';
-import { constructPath } from '../../modules/aurora/aurora-fixture';
+import { constructPath } from '../../fixtures/region-context';
 import { BASE_ENVIRONMENT, environmentWith } from '../../fixtures/gaming-platform-environment';
-
-function synthStack(environment: GamingPlatformEnvironment): { json: any; text: string } {
-  const text = Testing.synth(new GamingPlatformStack(Testing.app(), environment));
-  return { json: JSON.parse(text), text };
-}
+import { synthGamingPlatform as synthStack } from '../../fixtures/synth';
 
 /** The Terraform address of the one resource of a type whose construct path is `path`. */
 function addressOf(json: any, type: string, path: string): string {
@@ -18,7 +11,7 @@ function addressOf(json: any, type: string, path: string): string {
 }
 
 describe('gaming platform: migrations on deploy', () => {
-  test('GIVEN the base environment WHEN synthesized THEN the function runs in the primary Region\'s private subnets with the application security groups', () => {
+  test('GIVEN the base environment WHEN synthesized THEN the function runs in the primary Region\'s private subnets (not the data subnets) with the application security groups', () => {
     const { text, json } = synthStack(BASE_ENVIRONMENT);
     expect(text).toHaveResourceWithProperties(LambdaFunction, {
       function_name: 'gaming-platform-prod-migrations',

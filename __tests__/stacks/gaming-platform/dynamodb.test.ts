@@ -17,9 +17,9 @@ const alarmsOf = (json: any) => Object.values(json.resource.aws_cloudwatch_metri
 describe('the DynamoDB tier in dev (one Region)', () => {
   const { json, text, stack } = synthGamingPlatform(GAMING_PLATFORM_ENVIRONMENTS.dev);
 
-  test('GIVEN dev WHEN synthesized THEN the four tables exist in eu-west-2 without replicas or prevent_destroy, still deletion-protected', () => {
+  test('GIVEN dev WHEN synthesized THEN the four tables exist in eu-west-2 without replicas, prevent_destroy or deletion protection (the dev policy)', () => {
     expect(tablesOf(json).map((table) => [table.name, table.provider, table.replica, table.lifecycle, table.deletion_protection_enabled, table.billing_mode]).sort()).toEqual(
-      GAMING_PLATFORM_TABLES.map((table) => [`gaming-platform-dev-${table.name}`, 'aws.eu_west_2', undefined, undefined, true, 'PAY_PER_REQUEST']).sort(),
+      GAMING_PLATFORM_TABLES.map((table) => [`gaming-platform-dev-${table.name}`, 'aws.eu_west_2', undefined, undefined, false, 'PAY_PER_REQUEST']).sort(),
     );
   });
 
@@ -104,12 +104,13 @@ describe('the DynamoDB tier in prod (two Regions)', () => {
     ]);
   });
 
-  test('GIVEN prod WHEN synthesized THEN DAX sits in the primary private subnets behind the application security group', () => {
+  test('GIVEN prod WHEN synthesized THEN DAX sits in the primary private subnets (not the data subnets) behind the application security group', () => {
     expect((Object.values(json.resource.aws_dax_subnet_group)[0] as any).subnet_ids).toEqual(['subnet-0aaa', 'subnet-0bbb']);
-    const group = json.resource.aws_security_group[daxCluster.security_group_ids[0].match(/aws_security_group\.(\w+)\.id/)[1]];
-    expect(group.ingress.map((rule: any) => [rule.from_port, rule.security_groups])).toEqual([
-      [8111, ['sg-0app']],
-      [9111, ['sg-0app']],
+    const group = daxCluster.security_group_ids[0];
+    const rules = (Object.values(json.resource.aws_vpc_security_group_ingress_rule) as any[]).filter((rule) => rule.security_group_id === group);
+    expect(rules.map((rule) => [rule.from_port, rule.referenced_security_group_id])).toEqual([
+      [8111, 'sg-0app'],
+      [9111, 'sg-0app'],
     ]);
   });
 

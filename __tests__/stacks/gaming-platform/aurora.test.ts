@@ -6,7 +6,7 @@ import { gamingPlatformSystem } from '../../../stacks/gaming-platform/gaming-pla
 import { synthesizeSystems } from '../../../stacks/synthesis/synthesize-systems';
 import { BASE_ENVIRONMENT, environmentWith } from '../../fixtures/gaming-platform-environment';
 import { synthGamingPlatform } from '../../fixtures/synth';
-import { resourcesByPath } from '../../modules/aurora/aurora-fixture';
+import { resourcesByPath } from '../../fixtures/region-context';
 
 const TIER_TYPES = [
   'aws_rds_global_cluster', 'aws_rds_cluster', 'aws_rds_cluster_instance', 'aws_db_subnet_group', 'aws_security_group',
@@ -109,17 +109,16 @@ describe('gaming-platform-prod Aurora Global Database', () => {
     expect(Object.values(json.resource.aws_rds_global_cluster)[0]).toMatchObject({ global_cluster_identifier: 'gaming-platform-prod-aurora', engine_version: '16.8', lifecycle: { prevent_destroy: true } });
   });
 
-  test('GIVEN prod WHEN synthesized THEN subnet groups and security groups use each Region network, admitting only its application groups on 5432', () => {
+  test('GIVEN prod WHEN synthesized THEN subnet groups take each Region\'s data subnets and security groups admit only its application groups on 5432', () => {
     const { json } = prod();
     const subnetGroups = resourcesByPath(json, 'aws_db_subnet_group');
-    expect(subnetGroups['Aurora/ClusterEuWest2/SubnetGroup'].subnet_ids).toEqual(['subnet-0aaa', 'subnet-0bbb']);
-    expect(subnetGroups['Aurora/ClusterEuWest1/SubnetGroup'].subnet_ids).toEqual(['subnet-1aaa', 'subnet-1bbb']);
+    expect(subnetGroups['Aurora/ClusterEuWest2/SubnetGroup'].subnet_ids).toEqual(['subnet-0ddd', 'subnet-0eee']);
+    expect(subnetGroups['Aurora/ClusterEuWest1/SubnetGroup'].subnet_ids).toEqual(['subnet-1ddd', 'subnet-1eee']);
     const groups = resourcesByPath(json, 'aws_security_group');
-    expect(groups['Aurora/ClusterEuWest1/SecurityGroup']).toMatchObject({
-      vpc_id: 'vpc-1a1b2c3d',
-      egress: [],
-      ingress: [expect.objectContaining({ from_port: 5432, to_port: 5432, security_groups: ['sg-1app'], cidr_blocks: [] })],
-    });
+    expect(groups['Aurora/ClusterEuWest1/SecurityGroup'].vpc_id).toBe('vpc-1a1b2c3d');
+    const rules = resourcesByPath(json, 'aws_vpc_security_group_ingress_rule');
+    expect(rules['Aurora/ClusterEuWest1/SecurityGroup/Port5432FromApplication1']).toMatchObject({ from_port: 5432, to_port: 5432, referenced_security_group_id: 'sg-1app', provider: 'aws.eu_west_1' });
+    expect(Object.keys(rules).filter((p) => p.startsWith('Aurora/'))).toHaveLength(2);
   });
 
   test('GIVEN prod WHEN synthesized THEN alarms notify the topics of their own Region and every member watches replication lag', () => {
@@ -134,7 +133,7 @@ describe('gaming-platform-prod Aurora Global Database', () => {
     expect(Object.keys(alarms).filter((p) => p.startsWith('Aurora/'))).toHaveLength(5 * 5 + 2);
   });
 
-  test('GIVEN prod WHEN synthesized THEN the outputs seed 002 lists exist with descriptions, the secret ARNs sensitive', () => {
+  test('GIVEN prod WHEN synthesized THEN the outputs the platform\'s requirements list exist with descriptions, the secret ARNs sensitive', () => {
     const { json } = prod();
     const outputs = json.output;
     for (const name of ['primary_cluster_endpoint', 'primary_cluster_reader_endpoint', 'primary_cluster_port', 'primary_cluster_database_name', 'global_cluster_writer_endpoint', 'master_credentials_secret_arn', 'secondary_cluster_endpoint', 'secondary_cluster_reader_endpoint', 'secondary_master_credentials_secret_arn']) {
@@ -153,10 +152,10 @@ describe('gaming-platform-prod Aurora Global Database', () => {
     const flipped = environmentWith({
       primaryRegion: 'eu-west-1',
       secondaryRegion: 'eu-west-2',
-      aurora: { ...BASE_ENVIRONMENT.aurora, primary: BASE_ENVIRONMENT.aurora.secondary, secondary: BASE_ENVIRONMENT.aurora.primary },
+      aurora: { ...BASE_ENVIRONMENT.aurora, primary: BASE_ENVIRONMENT.aurora.secondary!, secondary: BASE_ENVIRONMENT.aurora.primary },
     });
     const after = synthGamingPlatform(flipped).json;
-    // The single-Region Redis follows primaryRegion by design: its addresses are checked in cache-tier.test.ts.
+    // The single-Region Redis follows primaryRegion by design: its addresses are checked in cache.test.ts.
     const notRedis = (address: string) => !address.includes('.Redis_');
     expect(addresses(after).filter(notRedis)).toEqual(addresses(before).filter(notRedis));
     const clusters = resourcesByPath(after, 'aws_rds_cluster');
@@ -188,7 +187,7 @@ describe('gaming-platform-dev Aurora', () => {
 const PASSWORD_KEY = /password|secret_string/i;
 const EPHEMERAL_ONLY = /^\$\{(jsonencode\(.*)?ephemeral\.random_password\.\w+\.result.*\}$/;
 // The ElastiCache AUTH token: hashicorp/aws 6.25 has no write-only auth_token, so it is a stateful
-// random_password (named ...AuthToken...) referenced by auth_token and its secret's secret_string_wo (cache-tier.test.ts).
+// random_password (named ...AuthToken...) referenced by auth_token and its secret's secret_string_wo (cache.test.ts).
 const CACHE_AUTH_TOKEN = /AuthToken/;
 const CACHE_AUTH_TOKEN_ONLY = /^\$\{jsonencode\(.*random_password\.\w*AuthToken\w*\.result.*\}$/;
 
