@@ -11,7 +11,7 @@ CREATE TABLE players (
   username     varchar(50),
   email        varchar(255),
   created_at   timestamptz  NOT NULL DEFAULT now(),
-  -- Moved forward by the sessions trigger below (0002) whenever a session is recorded.
+  -- Moved forward whenever a session is recorded (the trigger on sessions, in 0002).
   last_seen_at timestamptz  NOT NULL DEFAULT now(),
   -- The unique constraints' own indexes serve the look-ups by stake key, guest id and username.
   CONSTRAINT players_stake_key_key UNIQUE (stake_key),
