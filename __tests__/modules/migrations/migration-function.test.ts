@@ -250,7 +250,7 @@ describe('migration function: synthesized to disk', () => {
 
 describe('migration function: validation', () => {
   test.each([
-    [{ system: 'trivia' }, 'migrations.system must be one of "gaming-platform", got "trivia"'],
+    [{ system: 'trivia' }, 'migrations.system must be one of "gaming-platform", "skillancer", "trivia-nft", got "trivia"'],
     [{ port: 0 }, 'migrations.port must be an integer 1-65535, got 0'],
     [{ databaseName: '' }, 'migrations.databaseName must be set to a non-empty string, got ""'],
     [{ masterSecretArn: '' }, 'migrations.masterSecretArn must be set to a non-empty string, got ""'],
