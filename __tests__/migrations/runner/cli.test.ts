@@ -88,7 +88,7 @@ describe('npm run migrate against a real server', () => {
 
   test.each([
     ['a malformed DATABASE_URL', ['up', '--database-url', 'postgres//nope'], 'migrate: DATABASE_URL "postgres//nope" is not valid: it is not a URL (expected postgres://user:password@host:5432/database?sslmode=verify-full)'],
-    ['an unknown system', ['up', '--system', 'trivia'], 'migrate: unknown system "trivia": migrations exist for gaming-platform'],
+    ['an unknown system', ['up', '--system', 'trivia'], 'migrate: unknown system "trivia": migrations exist for gaming-platform, skillancer, trivia-nft'],
   ])('GIVEN %s WHEN up runs THEN it exits 1 with a clear error and the database is untouched', async (_case, argv, message) => {
     const url = await createDatabase(server);
     const result = await cli(argv, { DATABASE_URL: url });

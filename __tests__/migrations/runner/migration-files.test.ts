@@ -57,8 +57,8 @@ describe('migrationsChecksum', () => {
 });
 
 describe('systems', () => {
-  test('GIVEN migrations/ WHEN listed THEN gaming-platform is a system and the runner folder is not', () => {
-    expect(listSystems()).toEqual(['gaming-platform']);
+  test('GIVEN migrations/ WHEN listed THEN the system folders are systems and the runner folder is not', () => {
+    expect(listSystems()).toEqual(['gaming-platform', 'skillancer', 'trivia-nft']);
   });
 
   test('GIVEN an unknown system WHEN its folder is asked for THEN the error names it and the known systems', () => {
