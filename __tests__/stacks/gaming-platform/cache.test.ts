@@ -4,7 +4,10 @@ import * as path from 'path';
 import { GAMING_PLATFORM_ENVIRONMENTS } from '../../../stacks/gaming-platform/environments';
 import { gamingPlatformSystem } from '../../../stacks/gaming-platform/gaming-platform-system';
 import { synthesizeSystems } from '../../../stacks/synthesis/synthesize-systems';
+import { CacheNodeType } from '../../../modules/cache';
 import { failedMessages } from '../../../modules/validation';
+import { CacheReplicationGroupConfig } from '../../../stacks/components/cache-replication-group';
+import { GamingPlatformEnvironment } from '../../../stacks/gaming-platform/gaming-platform-environment';
 import { BASE_ENVIRONMENT, environmentWith } from '../../fixtures/gaming-platform-environment';
 import { synthGamingPlatform } from '../../fixtures/synth';
 
@@ -129,20 +132,20 @@ describe('gaming-platform Redis across Regions', () => {
 });
 
 describe('gaming-platform cache configuration', () => {
-  const messages = (cache: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  const messages = (cache: Partial<CacheReplicationGroupConfig>, extra: Partial<GamingPlatformEnvironment> = {}) =>
     failedMessages(gamingPlatformSystem({ prod: environmentWith({ cache: { ...BASE_ENVIRONMENT.cache, ...cache }, ...extra }) }).validationRules());
 
   test('GIVEN every shipped environment WHEN validated THEN the cache settings pass', () => {
     expect(failedMessages(gamingPlatformSystem(GAMING_PLATFORM_ENVIRONMENTS).validationRules())).toEqual([]);
   });
 
-  // The Bad input list, at the environment level: each names the setting path, the value and what is accepted.
-  test.each([
+  // Bad input at the environment level: each names the setting path, the value and what is accepted.
+  test.each<[string, Partial<CacheReplicationGroupConfig>, string]>([
     ['failover with one node', { nodeCount: 1, automaticFailover: true }, 'gaming-platform.environments.prod.cache.automaticFailover must be false with no replica (nodeCount 1): failover needs 2 or more nodes, got true'],
     ['multi-AZ with one node', { nodeCount: 1, multiAz: true }, 'gaming-platform.environments.prod.cache.multiAz must be false with no replica (nodeCount 1): Multi-AZ needs 2 or more nodes per shard, got true'],
     ['shards outside 1-500', { nodeCount: undefined, shards: 0 }, 'gaming-platform.environments.prod.cache.shards must be an integer 1-500, got 0'],
     ['replicas per shard outside 0-5', { nodeCount: undefined, shards: 2, replicasPerShard: 6 }, 'gaming-platform.environments.prod.cache.replicasPerShard must be an integer 0-5, got 6'],
-    ['an unknown node type', { nodeType: 'cache.x9.large' }, 'gaming-platform.environments.prod.cache.nodeType must be a known ElastiCache node type (cache.t3.micro,'],
+    ['an unknown node type', { nodeType: 'cache.x9.large' as CacheNodeType }, 'gaming-platform.environments.prod.cache.nodeType must be a known ElastiCache node type (cache.t3.micro,'],
     ['snapshot retention above 35', { snapshotRetentionDays: 36 }, 'gaming-platform.environments.prod.cache.snapshotRetentionDays must be an integer 0-35, got 36'],
     ['a token length outside 16-128', { authentication: { kind: 'auth-token', length: 8 } }, 'gaming-platform.environments.prod.cache.authentication.length must be an integer 16-128, got 8'],
   ])('GIVEN %s WHEN validated THEN one message names the setting', (_case, cache, message) => {
