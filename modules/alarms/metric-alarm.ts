@@ -53,6 +53,9 @@ export function createMetricAlarm(
   });
 }
 
+/** The id of a metric-math alarm's expression among its queries. */
+const MATH_EXPRESSION_ID = 'value';
+
 /** One metric a metric-math alarm reads, under an id its expression uses (`m1`). */
 export interface AlarmMetricInput {
   /** The id in the expression: a lowercase letter first (`borrowed`, `m1`). */
@@ -83,6 +86,11 @@ export function createMetricMathAlarm(
   props: { readonly provider: AwsProvider; readonly alarmNamePrefix: string; readonly topics: AlarmTopics; readonly spec: MetricMathAlarmSpec },
 ): CloudwatchMetricAlarm {
   const { spec, provider } = props;
+  // CloudWatch wants query ids that start with a lowercase letter; `value` is the expression's own.
+  const badIds = spec.metrics.map((metric) => metric.id).filter((metricId, index, ids) => !/^[a-z][a-zA-Z0-9_]*$/.test(metricId) || metricId === MATH_EXPRESSION_ID || ids.indexOf(metricId) !== index);
+  if (badIds.length > 0) {
+    throw new Error(`${spec.name}: metric ids must start with a lowercase letter, be unique and not be "${MATH_EXPRESSION_ID}", got ${badIds.join(', ')}`);
+  }
   const topic = props.topics.topicArn(spec.severity);
   const period = spec.periodSeconds ?? 300;
   return new CloudwatchMetricAlarm(scope, id, {
@@ -90,7 +98,7 @@ export function createMetricMathAlarm(
     alarmName: `${props.alarmNamePrefix}-${spec.name}`,
     alarmDescription: spec.description,
     metricQuery: [
-      { id: 'value', expression: spec.expression, label: spec.expressionLabel, returnData: true },
+      { id: MATH_EXPRESSION_ID, expression: spec.expression, label: spec.expressionLabel, returnData: true },
       ...spec.metrics.map((metric) => ({
         id: metric.id,
         returnData: false,
