@@ -75,7 +75,7 @@ function tierLayoutRules(setting: string, settings: VpcNetworkSettings, vpc: Ipv
       return [
         {
           condition: Array.isArray(cidrs) && cidrs.length >= minimum && cidrs.length <= zones,
-          message: `${path}.cidrs must list ${minimum}-${zones} blocks, one per Availability Zone in zone order${tier === 'data' ? ' (RDS subnet groups need two zones)' : ''}, got ${describeValue(cidrs)}`,
+          message: `${path}.cidrs must list ${minimum === zones ? minimum : `${minimum}-${zones}`} blocks, one per Availability Zone in zone order${tier === 'data' ? ' (RDS subnet groups need two zones)' : ''}, got ${describeValue(cidrs)}`,
         },
         ...(Array.isArray(cidrs) ? cidrs : []).map((cidr, index) => {
           const block = Ipv4Cidr.parse(cidr);
@@ -90,10 +90,8 @@ function tierLayoutRules(setting: string, settings: VpcNetworkSettings, vpc: Ipv
     return [
       {
         condition: layout.cidrMask === undefined || (Number.isInteger(layout.cidrMask) && layout.cidrMask >= largest && layout.cidrMask <= SMALLEST_SUBNET_PREFIX),
-        message:
-          largest > SMALLEST_SUBNET_PREFIX
-            ? `${path}.cidrMask cannot place ${zones} subnets in the tier's quarter of ${vpc}: give the tier's blocks in cidrs or a larger VPC, got ${describeValue(layout.cidrMask ?? VPC_NETWORK_DEFAULTS.cidrMask)}`
-            : `${path}.cidrMask must be an integer ${largest}-${SMALLEST_SUBNET_PREFIX} (${zones} subnets in the tier's quarter of ${vpc}), got ${describeValue(layout.cidrMask ?? VPC_NETWORK_DEFAULTS.cidrMask)}`,
+        // A /24 VPC still fits three /28 subnets per quarter, so `largest` never passes SMALLEST_SUBNET_PREFIX.
+        message: `${path}.cidrMask must be an integer ${largest}-${SMALLEST_SUBNET_PREFIX} (${zones} subnets in the tier's quarter of ${vpc}), got ${describeValue(layout.cidrMask ?? VPC_NETWORK_DEFAULTS.cidrMask)}`,
       },
     ];
   });
