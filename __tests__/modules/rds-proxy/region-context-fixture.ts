@@ -61,23 +61,29 @@ export function onlyResource(json: any, type: string): any {
   return all[0];
 }
 
+/** The stack the helpers below look in: its name prefixes every construct path. */
+const STACK = 'test';
+
+/** The logical id and JSON of the resource of a type whose construct path is `path` below the stack `stack`. */
+function entryAt(json: any, type: string, path: string, stack: string): [string, any] {
+  const entry = Object.entries(resourcesOf(json, type)).find(([, resource]: [string, any]) => resource['//']?.metadata?.path === `${stack}/${path}`);
+  if (entry === undefined) throw new Error(`no ${type} at ${stack}/${path}`);
+  return entry;
+}
+
 /** The resource of a type whose construct path is `path` (below the stack: `Proxy/Proxy`). */
-export function resourceAt(json: any, type: string, path: string): any {
-  const found = Object.values(resourcesOf(json, type)).find((resource: any) => resource['//']?.metadata?.path === `test/${path}`);
-  if (found === undefined) throw new Error(`no ${type} at ${path}`);
-  return found;
+export function resourceAt(json: any, type: string, path: string, stack = STACK): any {
+  return entryAt(json, type, path, stack)[1];
 }
 
 /** A Terraform reference to a resource's attribute, as cdktf writes it. */
-export function reference(json: any, type: string, path: string, attribute: string): string {
-  const entry = Object.entries(resourcesOf(json, type)).find(([, resource]: [string, any]) => resource['//']?.metadata?.path === `test/${path}`);
-  if (entry === undefined) throw new Error(`no ${type} at ${path}`);
-  return `\${${type}.${entry[0]}.${attribute}}`;
+export function reference(json: any, type: string, path: string, attribute: string, stack = STACK): string {
+  return `\${${type}.${entryAt(json, type, path, stack)[0]}.${attribute}}`;
 }
 
 /** A resource's address (`<type>.<logical id>`), as `depends_on` lists it. */
-export function address(json: any, type: string, path: string): string {
-  return reference(json, type, path, 'x').replace(/^\$\{(.*)\.x\}$/, '$1');
+export function address(json: any, type: string, path: string, stack = STACK): string {
+  return `${type}.${entryAt(json, type, path, stack)[0]}`;
 }
 
 /** A construct's attribute (a token) as it appears in the stack's JSON (`${aws_db_proxy.Proxy_A6897D5D.arn}`). */
