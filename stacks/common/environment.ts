@@ -3,16 +3,27 @@
 import type { AlarmSubscription, ExistingAlarmTopics } from '../../modules/alarms';
 import type { StateBackendConfig } from '../../modules/backend';
 import type { EnvironmentPolicy } from '../../modules/context';
-import type { NetworkPlacementConfig } from '../../modules/network';
+import type { NetworkPlacementConfig, VpcNetworkSettings } from '../../modules/network';
+import type { OutputNames } from '../composition/outputs';
 
-export type { StateBackendConfig, NetworkPlacementConfig, EnvironmentPolicy };
+export type { StateBackendConfig, NetworkPlacementConfig, VpcNetworkSettings, EnvironmentPolicy };
 
 /** The environments a system may have; a stack is `<system>-<environment>`. */
 export const ENVIRONMENT_NAMES = ['dev', 'staging', 'prod'] as const;
 export type EnvironmentName = (typeof ENVIRONMENT_NAMES)[number];
 
-/** A Region's network: an existing one, looked up by IDs or tags. */
-export type NetworkConfig = NetworkPlacementConfig;
+/** A VPC the stack creates in the Region (docs/network.md). */
+export interface CreatedNetworkConfig {
+  readonly create: VpcNetworkSettings;
+  /**
+   * New names for the network's outputs (`application_security_group_id: 'lambda_security_group_id'`), or `false` to leave one out.
+   * @default - vpc_id, private_subnet_ids, data_subnet_ids, public_subnet_ids, application_security_group_id
+   */
+  readonly outputs?: OutputNames;
+}
+
+/** A Region's network: an existing one, looked up by IDs or tags, or one the stack creates. */
+export type NetworkConfig = NetworkPlacementConfig | CreatedNetworkConfig;
 
 /** Where a Region's alarms (and RDS events) go. */
 export interface AlarmsConfig {

@@ -1,10 +1,11 @@
 import { CloudStateBackendConfig, S3StateBackendConfig } from '../../modules/backend';
 import { environmentPolicyRules } from '../../modules/context';
-import { ResourceSelector } from '../../modules/network';
+import { ResourceSelector, vpcNetworkRules } from '../../modules/network';
 import { awsRegionRule, isAwsRegion } from '../../modules/regions';
 import { bucketNameRule } from '../../modules/state-bucket';
 import { describeValue, matches, nonEmpty, oneOf, ValidationRule } from '../../modules/validation';
-import { ENVIRONMENT_NAMES, EnvironmentConfig, environmentRegions, NetworkPlacementConfig } from './environment';
+import { networkOutputNamesRules } from '../composition/network-outputs';
+import { ENVIRONMENT_NAMES, EnvironmentConfig, environmentRegions, NetworkConfig, NetworkPlacementConfig } from './environment';
 import { resolveEnvironmentPolicy } from './environment-policy';
 import { alarmsRules } from './validate-alarms';
 
@@ -81,11 +82,19 @@ function networkPlacementRules(setting: string, placement: NetworkPlacementConfi
   ];
 }
 
+/** A Region's network: a created VPC's settings, or a look-up's selectors. */
+function regionNetworkRules(setting: string, region: string, network: NetworkConfig): ValidationRule[] {
+  if ('create' in network) {
+    return [...vpcNetworkRules(`${setting}.create`, network.create ?? {}, region), ...networkOutputNamesRules(setting, network.outputs)];
+  }
+  return networkPlacementRules(setting, network);
+}
+
 function networkRules(setting: string, environment: EnvironmentConfig): ValidationRule[] {
   const network = environment.network ?? {};
   const regions = environmentRegions(environment);
   // An unknown Region has its own message; matching networks against it would only repeat that one.
-  if (regions.some((region) => !isAwsRegion(region))) return Object.entries(network).flatMap(([configured, placement]) => networkPlacementRules(`${setting}.${configured}`, placement));
+  if (regions.some((region) => !isAwsRegion(region))) return Object.entries(network).flatMap(([configured, placement]) => regionNetworkRules(`${setting}.${configured}`, configured, placement));
   const rules: ValidationRule[] = regions.map((used) => ({
     condition: network[used] !== undefined,
     message: `${setting} must have an entry for every Region the environment uses (${regions.join(', ')}), missing ${describeValue(used)}`,
@@ -95,7 +104,7 @@ function networkRules(setting: string, environment: EnvironmentConfig): Validati
       condition: regions.includes(configured),
       message: `${setting} has an entry for ${describeValue(configured)}, which is neither primaryRegion nor secondaryRegion (accepted: ${regions.join(', ')})`,
     });
-    rules.push(...networkPlacementRules(`${setting}.${configured}`, placement));
+    rules.push(...regionNetworkRules(`${setting}.${configured}`, configured, placement));
   }
   return rules;
 }

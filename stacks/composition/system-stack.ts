@@ -4,12 +4,13 @@ import { AlarmTopics } from '../../modules/alarms';
 import { configureStateBackend } from '../../modules/backend';
 import { EnvironmentPolicy, RegionContext } from '../../modules/context';
 import { ResourceNaming } from '../../modules/naming';
-import { NetworkPlacement, RegionNetwork } from '../../modules/network';
+import { NetworkPlacement, RegionNetwork, VpcNetwork } from '../../modules/network';
 import { RegionalProviders } from '../../modules/providers';
 import { regionConstructId } from '../../modules/regions';
 import { EnvironmentConfig, environmentRegions, NetworkConfig } from '../common/environment';
 import { resolveEnvironmentPolicy, riskyPolicyWarnings } from '../common/environment-policy';
 import { Component, StackContext } from './component';
+import { CreatedNetwork, declareNetworkOutputs } from './network-outputs';
 
 /** Terraform 1.11 is the first with write-only arguments; 1.10 brought S3-native state locking. */
 export const REQUIRED_TERRAFORM_VERSION = '>= 1.11';
@@ -28,9 +29,12 @@ export interface SystemStackProps {
   readonly components: readonly Component[];
 }
 
-/** A Region's network from configuration: looked up (IDs or tags). */
-function regionNetwork(scope: Construct, region: string, config: NetworkConfig, providers: RegionalProviders): RegionNetwork {
-  return new NetworkPlacement(scope, `Network${regionConstructId(region)}`, { config, provider: providers.forRegion(region) });
+/** A Region's network from configuration: looked up (IDs or tags), or created. */
+function regionNetwork(stack: SystemStack, region: string, config: NetworkConfig): RegionNetwork {
+  const id = `Network${regionConstructId(region)}`;
+  const provider = stack.providers.forRegion(region);
+  if ('create' in config) return new VpcNetwork(stack, id, { ...config.create, provider, region, naming: stack.naming, policy: stack.policy });
+  return new NetworkPlacement(stack, id, { config, provider });
 }
 
 /**
@@ -71,8 +75,11 @@ export class SystemStack extends TerraformStack implements StackContext {
       allowedAccountIds: environment.allowedAccountIds,
       assumeRoleArn: environment.assumeRoleArn,
     });
+    const createdNetworks: CreatedNetwork[] = [];
     for (const region of this.regions) {
-      const network = regionNetwork(this, region, environment.network[region], this.providers);
+      const config = environment.network[region];
+      const network = regionNetwork(this, region, config);
+      if (network instanceof VpcNetwork) createdNetworks.push({ region, network, names: 'create' in config ? config.outputs : undefined });
       const provider = this.providers.forRegion(region);
       const alarmTopics = new AlarmTopics(this, `AlarmTopics${regionConstructId(region)}`, {
         provider,
@@ -83,6 +90,7 @@ export class SystemStack extends TerraformStack implements StackContext {
       });
       this.contexts.set(region, { region, provider, naming: this.naming, network, alarmTopics, policy: this.policy });
     }
+    declareNetworkOutputs(this, createdNetworks, this.regions.length > 1);
     for (const component of props.components) component.build(this);
   }
 

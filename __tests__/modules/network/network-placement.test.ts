@@ -1,3 +1,4 @@
+import { NetworkPlacementConfig } from '../../../modules/network';
 import { GAMING_PLATFORM_ENVIRONMENTS } from '../../../stacks/gaming-platform/environments';
 import { BASE_ENVIRONMENT, environmentWith } from '../../fixtures/gaming-platform-environment';
 import { synthGamingPlatform } from '../../fixtures/synth';
@@ -15,7 +16,7 @@ describe('network placement', () => {
   });
 
   test('GIVEN no data subnets WHEN synthesized THEN the data tier is the private subnets (one tier for everything)', () => {
-    const { dataSubnets: _data, ...withoutDataSubnets } = BASE_ENVIRONMENT.network['eu-west-2'];
+    const { dataSubnets: _data, ...withoutDataSubnets } = BASE_ENVIRONMENT.network['eu-west-2'] as NetworkPlacementConfig;
     const { stack } = synthGamingPlatform(environmentWith({ network: { ...BASE_ENVIRONMENT.network, 'eu-west-2': withoutDataSubnets } }));
     expect(stack.region('eu-west-2').network.dataSubnetIds).toEqual(['subnet-0aaa', 'subnet-0bbb']);
   });
