@@ -7,7 +7,9 @@ import { LambdaInvocation } from '@cdktf/provider-aws/lib/lambda-invocation';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { AssetType, ITerraformDependable, TerraformAsset } from 'cdktf';
+import * as path from 'path';
 import { Construct } from 'constructs';
+import { hasSeedData, SEED_FOLDER } from '../../migrations/runner/system-migrations';
 import { listSystems, MIGRATIONS_ROOT } from '../../migrations/runner/systems';
 import { EncryptedLogGroup, logRetentionRule } from '../logs';
 import { assertValid, describeValue, integerInRange, matches, nonEmpty, oneOf, ValidationRule } from '../validation';
@@ -97,6 +99,12 @@ export interface MigrationFunctionProps {
    */
   readonly dependsOn?: ITerraformDependable[];
   /**
+   * Development only: bundle the system's seed data (`migrations/<system>/seed/*.sql`) and apply it after
+   * the migrations, each file once. Without it the bundle does not carry the seed files at all.
+   * @default false
+   */
+  readonly seedData?: boolean;
+  /**
    * Tags on every resource (the provider's default tags apply as well).
    * @default - none
    */
@@ -110,6 +118,10 @@ export function migrationFunctionRules(setting: string, props: Omit<MigrationFun
   const functionName = `${props.namePrefix}-migrations`;
   return [
     oneOf(`${setting}.system`, props.system, systems),
+    {
+      condition: !props.seedData || !systems.includes(props.system) || hasSeedData(path.join(props.migrationsRoot ?? MIGRATIONS_ROOT, props.system)),
+      message: `${setting}.seedData must be false for a system without seed data (no ${props.system}/${SEED_FOLDER}/*.sql), got true`,
+    },
     integerInRange(`${setting}.port`, props.port ?? 5432, 1, 65535),
     nonEmpty(`${setting}.databaseName`, props.databaseName),
     nonEmpty(`${setting}.masterSecretArn`, props.masterSecretArn),
@@ -157,13 +169,14 @@ export class MigrationFunction extends Construct {
       timeoutSeconds: props.timeoutSeconds ?? 600,
       memorySizeMb: props.memorySizeMb ?? 512,
       runtime: props.runtime ?? 'nodejs22.x',
+      seedData: props.seedData ?? false,
       tags: { ...props.tags },
     };
     assertValid(migrationFunctionRules('migrations', props));
 
     const { provider } = props;
     const functionName = `${props.namePrefix}-migrations`;
-    const bundle = buildMigrationBundle(props.system, resolved.migrationsRoot);
+    const bundle = buildMigrationBundle(props.system, resolved.migrationsRoot, { seedData: resolved.seedData });
     this.migrationsChecksum = bundle.migrationsChecksum;
     const asset = new TerraformAsset(this, 'Bundle', { path: bundle.archivePath, type: AssetType.FILE, assetHash: bundle.assetHash });
 
@@ -251,6 +264,7 @@ export class MigrationFunction extends Construct {
           DB_SSLMODE: 'verify-full',
           // Node 20+ runtimes leave out the Amazon CAs unless asked; the RDS CAs are among them.
           NODE_EXTRA_CA_CERTS: '/var/runtime/ca-cert.pem',
+          ...(resolved.seedData ? { MIGRATION_SEED_DATA: 'true' } : {}),
         },
       },
       loggingConfig: { logFormat: 'Text', logGroup: logGroup.name },
@@ -261,10 +275,11 @@ export class MigrationFunction extends Construct {
     this.invocation = new LambdaInvocation(this, 'Invocation', {
       provider,
       functionName: this.function.functionName,
-      input: JSON.stringify({ system: props.system, checksum: bundle.migrationsChecksum }),
-      // A new set of files, or a different database, re-runs the migrations; nothing else does.
+      input: JSON.stringify({ system: props.system, checksum: bundle.migrationsChecksum, ...(bundle.seedChecksum === undefined ? {} : { seedChecksum: bundle.seedChecksum }) }),
+      // A new set of files (or of seed files), or a different database, re-runs the migrations; nothing else does.
       triggers: {
         migrations_checksum: bundle.migrationsChecksum,
+        ...(bundle.seedChecksum === undefined ? {} : { seed_checksum: bundle.seedChecksum }),
         database: `${props.writerEndpoint}:${resolved.port}/${props.databaseName}`,
       },
       dependsOn: [this.function, ...(props.dependsOn ?? [])],

@@ -57,11 +57,14 @@ describe('migrationsChecksum', () => {
 });
 
 describe('systems', () => {
-  test('GIVEN migrations/ WHEN listed THEN gaming-platform is a system and the runner folder is not', () => {
-    expect(listSystems()).toEqual(['gaming-platform']);
+  test('GIVEN migrations/ WHEN listed THEN the systems with SQL files are, in order, and the runner folder is not', () => {
+    const systems = listSystems();
+    expect(systems).toEqual(expect.arrayContaining(['content-hub', 'gaming-platform', 'shop-pulse']));
+    expect(systems).toEqual([...systems].sort());
+    expect(systems).not.toContain('runner');
   });
 
   test('GIVEN an unknown system WHEN its folder is asked for THEN the error names it and the known systems', () => {
-    expect(() => systemDirectory('trivia')).toThrow('unknown system "trivia": migrations exist for gaming-platform');
+    expect(() => systemDirectory('trivia')).toThrow(`unknown system "trivia": migrations exist for ${listSystems().join(', ')}`);
   });
 });
