@@ -209,6 +209,14 @@ describe.each(ENGINES)('shop-pulse tenant isolation on %s', (_engine, setUp) => 
     expect(violated).toBe(constraint);
   });
 
+  test('GIVEN a user with an audit trail WHEN the owner deletes the user THEN the audit reference refuses it (users are deactivated instead)', async () => {
+    const violated = await inTransaction(engine.owner, [], null, (session) => session.execute(`DELETE FROM users WHERE tenant_id = 'T001' AND user_id = 'U-A1'`)).then(
+      () => undefined,
+      (error: { constraint?: string }) => error.constraint,
+    );
+    expect(violated).toBe('audit_logs_user_fkey');
+  });
+
   test('GIVEN no tenant yet (sign-in) WHEN the application asks tenant_for_cognito_user THEN it gets the tenant of that identity only', async () => {
     const answers = await engine.asApp(null, (session) =>
       session.query<{ known: string | null; unknown: string | null }>(`SELECT tenant_for_cognito_user('cognito-b1') AS known, tenant_for_cognito_user('nobody') AS unknown`),
