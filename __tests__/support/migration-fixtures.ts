@@ -2,12 +2,22 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Client } from 'pg';
+import { migrateUp, MigrateResult } from '../../migrations/runner/migrator';
 import { SqlSession } from '../../migrations/runner/sql-session';
 import { connectPostgres, parseDatabaseUrl } from '../../migrations/runner/postgres-session';
+import { loadSystemMigrations } from '../../migrations/runner/system-migrations';
 import { MIGRATIONS_ROOT } from '../../migrations/runner/systems';
 import { ThrowawayPostgres } from './throwaway-postgres';
 
 export const GAMING_PLATFORM_MIGRATIONS = path.join(MIGRATIONS_ROOT, 'gaming-platform');
+export const CONTENT_HUB_MIGRATIONS = path.join(MIGRATIONS_ROOT, 'content-hub');
+export const SHOP_PULSE_MIGRATIONS = path.join(MIGRATIONS_ROOT, 'shop-pulse');
+
+/** Applies a system's migrations (and, with `seed`, its seed data) the way the CLI does: declared extensions checked first. */
+export async function migrateSystem(session: SqlSession, directory: string, options: { seed?: boolean } = {}): Promise<MigrateResult> {
+  const migrations = loadSystemMigrations(directory, options);
+  return migrateUp(session, migrations.files, { system: migrations.system, extensions: migrations.extensions, seedFiles: migrations.seedFiles });
+}
 
 /** A temporary migrations folder holding the given files (name -> SQL); removed by `removeTemporaryDirectories`. */
 const created: string[] = [];
@@ -18,11 +28,14 @@ export function migrationsDirectory(files: Readonly<Record<string, string>>): st
   return dir;
 }
 
-/** A temporary migrations root holding one system's folder with the given files. */
+/** A temporary migrations root holding one system's folder with the given files (names may include `seed/`). */
 export function migrationsRootWith(system: string, files: Readonly<Record<string, string>>): string {
   const root = migrationsDirectory({});
   fs.mkdirSync(path.join(root, system));
-  for (const [name, sql] of Object.entries(files)) fs.writeFileSync(path.join(root, system, name), sql);
+  for (const [name, sql] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, system, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, system, name), sql);
+  }
   return root;
 }
 

@@ -1,16 +1,18 @@
-// `npm run migrate -- [--system <system>] [up|status] [--data-dir DIR] [--database-url URL]`
+// `npm run migrate -- [--system <system>] [up|status] [--seed] [--data-dir DIR] [--database-url URL]`
 import { MigrationError } from './migration-error';
-import { loadMigrationFiles } from './migration-files';
-import { listTables, migrateUp, migrationStatus, MIGRATIONS_TABLE } from './migrator';
+import { listTables, migrateUp, migrationStatus, MIGRATIONS_TABLE, MigrationStatusEntry, SEED_DATA_TABLE, seedDataStatus } from './migrator';
 import { connectPostgres, parseDatabaseUrl } from './postgres-session';
 import { SqlSession } from './sql-session';
+import { loadSystemMigrations, SystemMigrations } from './system-migrations';
 import { MIGRATIONS_ROOT, systemDirectory } from './systems';
 
-export const USAGE = `usage: npm run migrate -- [--system <system>] [up|status] [--data-dir DIR] [--database-url URL]
+export const USAGE = `usage: npm run migrate -- [--system <system>] [up|status] [--seed] [--data-dir DIR] [--database-url URL]
 
   up                    apply every pending migration (the default)
   status                list applied and pending migrations; changes nothing
   --system <system>     whose migrations: a folder of migrations/ (default gaming-platform)
+  --seed                development only, never production: also apply the system's seed data
+                        (migrations/<system>/seed/) after the migrations; with status, list it too
   --database-url URL    a real server, e.g. postgres://user:pw@host:5432/db?sslmode=verify-full&sslrootcert=ca.pem
                         (default: the DATABASE_URL environment variable)
   --data-dir DIR        without a URL: keep the embedded PGlite database in DIR (default: in memory)`;
@@ -20,6 +22,8 @@ export interface CliArguments {
   readonly system: string;
   readonly databaseUrl?: string;
   readonly dataDir?: string;
+  /** Also apply (or list) the system's development seed data. */
+  readonly seed: boolean;
   readonly help: boolean;
 }
 
@@ -31,6 +35,7 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
   let system = 'gaming-platform';
   let databaseUrl = env.DATABASE_URL === '' ? undefined : env.DATABASE_URL;
   let dataDir: string | undefined;
+  let seed = false;
   let help = false;
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
@@ -42,6 +47,7 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
     if (argument === '--system') system = value();
     else if (argument === '--database-url') databaseUrl = value();
     else if (argument === '--data-dir') dataDir = value();
+    else if (argument === '--seed') seed = true;
     else if (argument === '--help' || argument === '-h') help = true;
     else if (argument === 'up' || argument === 'status') {
       if (command !== undefined) throw new UsageError(`give one command, got ${command} and ${argument}`);
@@ -51,14 +57,23 @@ export function parseArguments(argv: readonly string[], env: NodeJS.ProcessEnv):
   if (databaseUrl !== undefined && dataDir !== undefined) {
     throw new UsageError('--data-dir is for the embedded database; it cannot be combined with a database URL');
   }
-  return { command: command ?? 'up', system, databaseUrl, dataDir, help };
+  return { command: command ?? 'up', system, databaseUrl, dataDir, seed, help };
 }
 
-async function openSession(args: CliArguments): Promise<SqlSession> {
+async function openSession(args: CliArguments, migrations: SystemMigrations): Promise<SqlSession> {
   if (args.databaseUrl !== undefined) return connectPostgres(parseDatabaseUrl(args.databaseUrl));
-  // Loaded only when used: PGlite's WebAssembly is not needed against a real server.
+  // Loaded only when used: PGlite's WebAssembly is not needed against a real server, and an extension's
+  // only when the system declares it.
   const { openPglite } = await import('./pglite-session');
-  return openPglite(args.dataDir);
+  return openPglite(args.dataDir, { system: migrations.system, extensions: migrations.extensions });
+}
+
+function printStatus(out: (line: string) => void, entries: readonly MigrationStatusEntry[], noun: string): void {
+  for (const entry of entries) {
+    out(`  ${entry.state.padEnd(8)} ${entry.fileName}${entry.appliedAt ? `  (${entry.appliedAt.toISOString()})` : ''}`);
+  }
+  const pending = entries.filter((entry) => entry.state === 'pending').length;
+  out(`${entries.length - pending} ${noun}applied, ${pending} pending`);
 }
 
 /** Runs the CLI; returns the exit code (0 done, 1 refused or failed, 2 bad command line). `migrationsRoot` is for tests. */
@@ -83,21 +98,28 @@ export async function runCli(
   let session: SqlSession | undefined;
   try {
     // Everything that can be checked offline is checked before connecting.
-    const files = loadMigrationFiles(systemDirectory(args.system, migrationsRoot));
+    const migrations = loadSystemMigrations(systemDirectory(args.system, migrationsRoot), { seed: args.seed });
+    const { files, seedFiles } = migrations;
     if (args.databaseUrl !== undefined) parseDatabaseUrl(args.databaseUrl);
-    session = await openSession(args);
-    out(`${args.system}: ${files.length} migration files; database ${session.description}`);
+    session = await openSession(args, migrations);
+    const seedCount = seedFiles === undefined ? '' : `, ${seedFiles.length} seed files`;
+    out(`${args.system}: ${files.length} migration files${seedCount}; database ${session.description}`);
     if (args.command === 'status') {
-      const entries = await migrationStatus(session, files);
-      for (const entry of entries) {
-        out(`  ${entry.state.padEnd(8)} ${entry.fileName}${entry.appliedAt ? `  (${entry.appliedAt.toISOString()})` : ''}`);
+      printStatus(out, await migrationStatus(session, files), '');
+      if (seedFiles !== undefined) {
+        out('seed data:');
+        printStatus(out, await seedDataStatus(session, seedFiles), 'seed files ');
       }
-      const pending = entries.filter((entry) => entry.state === 'pending').length;
-      out(`${entries.length - pending} applied, ${pending} pending`);
     } else {
-      const result = await migrateUp(session, files, { log: (line) => out(`  ${line}`) });
+      const result = await migrateUp(session, files, {
+        log: (line) => out(`  ${line}`),
+        system: migrations.system,
+        extensions: migrations.extensions,
+        seedFiles,
+      });
       out(`${result.applied.length} applied now, ${result.alreadyApplied} already applied`);
-      const tables = (await listTables(session)).filter((table) => table !== MIGRATIONS_TABLE);
+      if (result.seeded !== undefined) out(`${result.seeded.length} seed files applied now, ${result.alreadySeeded} already applied`);
+      const tables = (await listTables(session)).filter((table) => table !== MIGRATIONS_TABLE && table !== SEED_DATA_TABLE);
       out(`tables: ${tables.join(', ') || '(none)'}`);
     }
     return 0;

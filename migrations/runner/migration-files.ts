@@ -28,13 +28,16 @@ function sha256(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/** What the files are called in messages: a system's migrations, or its development seed data. */
+export type FileNoun = 'migration file' | 'seed file';
+
 /**
- * Reads and checks every `.sql` file of one system's directory, in order.
+ * Reads and checks every `.sql` file of one system's directory (or of its seed/ folder), in order.
  *
  * Everything here happens before any connection is opened, so a badly named or out-of-sequence
  * file stops the run having changed nothing.
  */
-export function loadMigrationFiles(directory: string): MigrationFile[] {
+export function loadMigrationFiles(directory: string, noun: FileNoun = 'migration file'): MigrationFile[] {
   const names = fs
     .readdirSync(directory, { withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.sql'))
@@ -45,7 +48,7 @@ export function loadMigrationFiles(directory: string): MigrationFile[] {
     const match = MIGRATION_FILE_NAME.exec(fileName);
     if (match === null) {
       throw new MigrationError(
-        `migration file ${fileName} in ${directory} is misnamed: names must be NNNN_lower_snake_case.sql, e.g. 0005_add_friendships.sql`,
+        `${noun} ${fileName} in ${directory} is misnamed: names must be NNNN_lower_snake_case.sql, e.g. 0005_add_friendships.sql`,
       );
     }
     const version = Number(match[1]);
@@ -53,7 +56,7 @@ export function loadMigrationFiles(directory: string): MigrationFile[] {
     if (version !== expected) {
       const previous = files.length === 0 ? 'it is the first file' : `it follows ${files[files.length - 1].fileName}`;
       throw new MigrationError(
-        `migration file ${fileName} is out of sequence: expected number ${String(expected).padStart(4, '0')} because ${previous} (numbers start at 0001 and have no gaps or duplicates)`,
+        `${noun} ${fileName} is out of sequence: expected number ${String(expected).padStart(4, '0')} because ${previous} (numbers start at 0001 and have no gaps or duplicates)`,
       );
     }
     const bytes = fs.readFileSync(path.join(directory, fileName));
@@ -61,13 +64,13 @@ export function loadMigrationFiles(directory: string): MigrationFile[] {
     const control = TRANSACTION_CONTROL.exec(sql);
     if (control !== null) {
       throw new MigrationError(
-        `migration file ${fileName} contains the transaction statement "${control[1].trim()}": the runner wraps each file in its own transaction, so files must not begin or end one`,
+        `${noun} ${fileName} contains the transaction statement "${control[1].trim()}": the runner wraps each file in its own transaction, so files must not begin or end one`,
       );
     }
     const outside = NOT_IN_TRANSACTION.exec(sql);
     if (outside !== null) {
       throw new MigrationError(
-        `migration file ${fileName} uses "${outside[0]}", which PostgreSQL cannot run inside a transaction; every migration runs in one (see docs/migrations.md)`,
+        `${noun} ${fileName} uses "${outside[0]}", which PostgreSQL cannot run inside a transaction; every migration runs in one (see docs/migrations.md)`,
       );
     }
     files.push({ version, fileName, sql, checksum: sha256(bytes) });

@@ -1,12 +1,21 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pgliteExtensions } from './pglite-extensions';
 import { SqlSession } from './sql-session';
+
+/** The extensions a system's migrations need (its declaration), for the embedded database to load. */
+export interface RequiredExtensions {
+  readonly system: string;
+  /** SQL names, e.g. `vector`. */
+  readonly extensions: readonly string[];
+}
 
 /**
  * Embedded PostgreSQL (PGlite: PostgreSQL compiled to WebAssembly, in this process), in memory or
- * kept in `dataDir`. One connection, which is all the runner uses.
+ * kept in `dataDir`, with the extensions a system needs loaded. One connection, which is all the runner uses.
  */
-export async function openPglite(dataDir?: string): Promise<SqlSession> {
-  const db = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
+export async function openPglite(dataDir?: string, required?: RequiredExtensions): Promise<SqlSession> {
+  const extensions = required === undefined || required.extensions.length === 0 ? undefined : pgliteExtensions(required.system, required.extensions);
+  const db = new PGlite({ ...(dataDir === undefined ? {} : { dataDir }), ...(extensions === undefined ? {} : { extensions }) });
   try {
     await db.waitReady;
   } catch (error) {

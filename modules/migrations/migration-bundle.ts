@@ -4,20 +4,27 @@ import { strToU8, zipSync } from 'fflate';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { loadMigrationFiles, MigrationFile, migrationsChecksum } from '../../migrations/runner/migration-files';
+import { MigrationFile, migrationsChecksum } from '../../migrations/runner/migration-files';
+import { MANIFEST_FILE_NAME } from '../../migrations/runner/system-manifest';
+import { loadSystemMigrations, SEED_FOLDER } from '../../migrations/runner/system-migrations';
 
 const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
 const HANDLER_ENTRY = path.join(REPOSITORY_ROOT, 'migrations', 'runner', 'lambda-handler.ts');
 
 /** The on-deploy Lambda's code for one system: the runner bundled into index.js, and the system's SQL files, zipped. */
 export interface MigrationBundle {
-  /** The zip archive (`index.js` and `migrations/<system>/*.sql`), for a file TerraformAsset. */
+  /**
+   * The zip archive (`index.js`, `migrations/<system>/*.sql`, its `migrations.json` if any and, only with
+   * seed data, `migrations/<system>/seed/*.sql`), for a file TerraformAsset.
+   */
   readonly archivePath: string;
   /** A hash of everything in the archive (names and contents): the Lambda's source_code_hash. */
   readonly assetHash: string;
   /** The checksum of the SQL files alone (migrationsChecksum): what re-runs the invocation. */
   readonly migrationsChecksum: string;
   readonly files: readonly MigrationFile[];
+  /** With seed data: the checksum of the seed files, which the invocation carries and re-runs on. */
+  readonly seedChecksum?: string;
 }
 
 /** The archive's file name inside the stack's assets directory. */
@@ -70,34 +77,44 @@ function zipEntries(entries: readonly [string, string][]): Uint8Array {
  * Builds (or reuses) the bundle of one system's migrations. Zipped here, in-process, rather than by
  * cdktf's archive asset, which starts a node process per stack on every synth. The archive is named by
  * the content hash under the OS temp directory, so synthesizing again reuses it and no path of this
- * machine reaches the synthesized JSON (TerraformAsset copies it into the stack's `assets/`).
+ * machine reaches the synthesized JSON (TerraformAsset copies it into the stack's `assets/`). Seed files are
+ * bundled only with `seedData`, so a function built without it cannot apply them.
  */
-export function buildMigrationBundle(system: string, migrationsRoot: string): MigrationBundle {
-  const files = loadMigrationFiles(path.join(migrationsRoot, system));
+export function buildMigrationBundle(system: string, migrationsRoot: string, options: { readonly seedData?: boolean } = {}): MigrationBundle {
+  const directory = path.join(migrationsRoot, system);
+  const { files, seedFiles } = loadSystemMigrations(directory, { seed: options.seedData ?? false });
   const checksum = migrationsChecksum(files);
-  const key = `${system}\0${checksum}`;
+  const seedChecksum = seedFiles === undefined ? undefined : migrationsChecksum(seedFiles);
+  const manifestPath = path.join(directory, MANIFEST_FILE_NAME);
+  const manifest = fs.existsSync(manifestPath) ? fs.readFileSync(manifestPath, 'utf8') : undefined;
+  const key = `${system}\0${checksum}\0${seedChecksum ?? ''}\0${manifest ?? ''}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
 
   const code = bundleHandler();
-  const entries: [string, string][] = [['index.js', code], ...files.map((file): [string, string] => [`migrations/${system}/${file.fileName}`, file.sql])];
+  const entries: [string, string][] = [
+    ['index.js', code],
+    ...files.map((file): [string, string] => [`migrations/${system}/${file.fileName}`, file.sql]),
+    ...(manifest === undefined ? [] : [[`migrations/${system}/${MANIFEST_FILE_NAME}`, manifest] as [string, string]]),
+    ...(seedFiles ?? []).map((file): [string, string] => [`migrations/${system}/${SEED_FOLDER}/${file.fileName}`, file.sql]),
+  ];
   const hash = createHash('sha256');
   for (const [name, content] of entries) hash.update(`${name}\0${content}\0`);
   const assetHash = hash.digest('hex').slice(0, 32).toUpperCase();
 
   const archive = zipEntries(entries);
-  const directory = path.join(os.tmpdir(), `datastack-migration-bundle-${system}-${assetHash}`);
-  const archivePath = path.join(directory, BUNDLE_ARCHIVE_NAME);
+  const bundleDirectory = path.join(os.tmpdir(), `datastack-migration-bundle-${system}-${assetHash}`);
+  const archivePath = path.join(bundleDirectory, BUNDLE_ARCHIVE_NAME);
   // Reuse an archive from an earlier synth only if it is intact (a temp-directory cleaner may have been at it).
   const intact = fs.existsSync(archivePath) && Buffer.from(archive).equals(fs.readFileSync(archivePath));
   if (!intact) {
-    fs.mkdirSync(directory, { recursive: true });
+    fs.mkdirSync(bundleDirectory, { recursive: true });
     // Write beside, then rename: a concurrent synth never sees a half-written archive.
     const partial = `${archivePath}.partial-${process.pid}`;
     fs.writeFileSync(partial, archive);
     fs.renameSync(partial, archivePath);
   }
-  const bundle = { archivePath, assetHash, migrationsChecksum: checksum, files };
+  const bundle = { archivePath, assetHash, migrationsChecksum: checksum, files, seedChecksum };
   cache.set(key, bundle);
   return bundle;
 }

@@ -6,7 +6,9 @@ import { LambdaInvocation } from '@cdktf/provider-aws/lib/lambda-invocation';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { AssetType, TerraformAsset } from 'cdktf';
+import * as path from 'path';
 import { Construct } from 'constructs';
+import { hasSeedData, SEED_FOLDER } from '../../migrations/runner/system-migrations';
 import { listSystems, MIGRATIONS_ROOT } from '../../migrations/runner/systems';
 import { RegionContext } from '../context';
 import { EncryptedLogGroup, logRetentionRule } from '../logs';
@@ -34,6 +36,7 @@ export const MIGRATION_FUNCTION_DEFAULTS = {
   memorySizeMb: 512,
   runtime: 'nodejs22.x' as MigrationFunctionRuntime,
   ownSecurityGroup: false,
+  seedData: false,
 } as const;
 
 /** A migrations function's plain-data settings: what an environment configures. */
@@ -64,6 +67,12 @@ export interface MigrationFunctionSettings {
    * @default false
    */
   readonly ownSecurityGroup?: boolean;
+  /**
+   * Development only: bundle the system's seed data (`migrations/<system>/seed/*.sql`) and apply it after
+   * the migrations, each file once. Without it the bundle does not carry the seed files at all.
+   * @default false
+   */
+  readonly seedData?: boolean;
 }
 
 export interface MigrationFunctionProps extends MigrationFunctionSettings {
@@ -112,6 +121,10 @@ export function migrationFunctionRules(setting: string, props: MigrationFunction
   return [
     oneOf(`${setting}.system`, props.system, systems),
     ...migrationFunctionSettingsRules(setting, props),
+    {
+      condition: !props.seedData || !systems.includes(props.system) || hasSeedData(path.join(props.migrationsRoot ?? MIGRATIONS_ROOT, props.system)),
+      message: `${setting}.seedData must be false for a system without seed data (no ${props.system}/${SEED_FOLDER}/*.sql), got true`,
+    },
     ...(props.logKmsKeyArn === undefined ? [] : [nonEmpty(`${setting}.logKmsKeyArn`, props.logKmsKeyArn)]),
     {
       condition: props.context.network.privateSubnetIds.length > 0,
@@ -152,11 +165,12 @@ export class MigrationFunction extends Construct {
       memorySizeMb: props.memorySizeMb ?? MIGRATION_FUNCTION_DEFAULTS.memorySizeMb,
       runtime: props.runtime ?? MIGRATION_FUNCTION_DEFAULTS.runtime,
       ownSecurityGroup: props.ownSecurityGroup ?? MIGRATION_FUNCTION_DEFAULTS.ownSecurityGroup,
+      seedData: props.seedData ?? MIGRATION_FUNCTION_DEFAULTS.seedData,
       tags: { ...props.tags },
     };
     const secret = database.masterCredentials;
     const functionName = migrationFunctionName(context);
-    const bundle = buildMigrationBundle(props.system, resolved.migrationsRoot);
+    const bundle = buildMigrationBundle(props.system, resolved.migrationsRoot, { seedData: resolved.seedData });
     this.migrationsChecksum = bundle.migrationsChecksum;
     const asset = new TerraformAsset(this, 'Bundle', { path: bundle.archivePath, type: AssetType.FILE, assetHash: bundle.assetHash });
 
@@ -227,6 +241,7 @@ export class MigrationFunction extends Construct {
           DB_SSLMODE: 'verify-full',
           // Node 20+ runtimes leave out the Amazon CAs unless asked; the RDS CAs are among them.
           NODE_EXTRA_CA_CERTS: '/var/runtime/ca-cert.pem',
+          ...(resolved.seedData ? { MIGRATION_SEED_DATA: 'true' } : {}),
         },
       },
       loggingConfig: { logFormat: 'Text', logGroup: logGroup.name },
@@ -237,10 +252,11 @@ export class MigrationFunction extends Construct {
     this.invocation = new LambdaInvocation(this, 'Invocation', {
       provider,
       functionName: this.function.functionName,
-      input: JSON.stringify({ system: props.system, checksum: bundle.migrationsChecksum }),
-      // A new set of files, or a different database, re-runs the migrations; nothing else does.
+      input: JSON.stringify({ system: props.system, checksum: bundle.migrationsChecksum, ...(bundle.seedChecksum === undefined ? {} : { seedChecksum: bundle.seedChecksum }) }),
+      // A new set of files (or of seed files), or a different database, re-runs the migrations; nothing else does.
       triggers: {
         migrations_checksum: bundle.migrationsChecksum,
+        ...(bundle.seedChecksum === undefined ? {} : { seed_checksum: bundle.seedChecksum }),
         database: `${database.writerEndpoint}:${database.port}/${database.databaseName}`,
       },
       // The writer must be up and the credentials written before the function connects.

@@ -43,9 +43,14 @@ export function migrationsOnDeploy(options: MigrationsOnDeployOptions): Componen
   const enabled = onDeploy ?? true;
   return {
     setting: options.setting ?? 'migrations',
-    rules({ system, setting }: ComponentCheck): ValidationRule[] {
+    rules({ system, setting, policy }: ComponentCheck): ValidationRule[] {
       const systems = listSystems(options.migrationsRoot ?? MIGRATIONS_ROOT);
       return [
+        {
+          // Seed data is made-up rows for development: it never reaches a production database.
+          condition: !(settings.seedData === true && policy.production),
+          message: `${setting}.seedData must be false in a production environment (policy.production), got true`,
+        },
         {
           condition: !enabled || systems.includes(system),
           message: `${setting}.onDeploy needs migrations/${system} with SQL files (systems with migrations: ${systems.join(', ')}), got true`,

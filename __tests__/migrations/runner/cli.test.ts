@@ -2,7 +2,8 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseArguments, runCli } from '../../../migrations/runner/cli';
+import { parseArguments, runCli, USAGE } from '../../../migrations/runner/cli';
+import { listSystems } from '../../../migrations/runner/systems';
 import { closeSessions, createDatabase, databaseState, migrationsRootWith, removeTemporaryDirectories, sessionFor } from '../../support/migration-fixtures';
 import { freePort, startThrowawayPostgres, ThrowawayPostgres } from '../../support/throwaway-postgres';
 
@@ -18,7 +19,11 @@ async function cli(argv: string[], env: NodeJS.ProcessEnv = {}, migrationsRoot?:
 
 describe('parseArguments', () => {
   test('GIVEN nothing WHEN parsed THEN it is up on gaming-platform, embedded, in memory', () => {
-    expect(parseArguments([], {})).toEqual({ command: 'up', system: 'gaming-platform', databaseUrl: undefined, dataDir: undefined, help: false });
+    expect(parseArguments([], {})).toEqual({ command: 'up', system: 'gaming-platform', databaseUrl: undefined, dataDir: undefined, seed: false, help: false });
+  });
+
+  test('GIVEN --seed WHEN parsed THEN seed data is asked for', () => {
+    expect(parseArguments(['status', '--seed', '--system', 'shop-pulse'], {})).toMatchObject({ command: 'status', system: 'shop-pulse', seed: true });
   });
 
   test('GIVEN DATABASE_URL and --database-url WHEN parsed THEN the flag wins', () => {
@@ -67,6 +72,28 @@ describe('npm run migrate on embedded PGlite', () => {
   });
 });
 
+describe('the CLI loads pgvector only for a system that declares it', () => {
+  test('GIVEN gaming-platform then content-hub in one process WHEN each is migrated THEN pgvector is loaded for the second only', async () => {
+    // Outside jest (its module registry is not require.cache), the way `npm run migrate` runs the CLI.
+    const script = `
+      const { runCli } = require('./migrations/runner/cli');
+      const loaded = () => Object.keys(require.cache).some((file) => file.includes('pglite-pgvector'));
+      (async () => {
+        const quiet = () => undefined;
+        const gaming = await runCli(['up', '--system', 'gaming-platform'], {}, quiet, console.error);
+        const afterGaming = loaded();
+        const content = await runCli(['up', '--system', 'content-hub'], {}, quiet, console.error);
+        console.log(JSON.stringify({ gaming, afterGaming, content, afterContent: loaded() }));
+      })();`;
+    const result = await new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: ROOT, timeout: 240_000, env: { ...process.env, DATABASE_URL: '' } }, (error, stdout, stderr) =>
+        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout.trim().split('\n').pop() ?? ''),
+      );
+    });
+    expect(JSON.parse(result)).toEqual({ gaming: 0, afterGaming: false, content: 0, afterContent: true });
+  }, 300_000);
+});
+
 describe('npm run migrate against a real server', () => {
   let server: ThrowawayPostgres;
   beforeAll(async () => {
@@ -88,7 +115,12 @@ describe('npm run migrate against a real server', () => {
 
   test.each([
     ['a malformed DATABASE_URL', ['up', '--database-url', 'postgres//nope'], 'migrate: DATABASE_URL "postgres//nope" is not valid: it is not a URL (expected postgres://user:password@host:5432/database?sslmode=verify-full)'],
-    ['an unknown system', ['up', '--system', 'trivia'], 'migrate: unknown system "trivia": migrations exist for gaming-platform, skillancer, trivia-nft'],
+    ['an unknown system', ['up', '--system', 'trivia'], `migrate: unknown system "trivia": migrations exist for ${listSystems().join(', ')}`],
+    [
+      '--seed for a system without seed data',
+      ['up', '--seed'],
+      'migrate: gaming-platform has no seed data: seed data is applied from gaming-platform/seed/NNNN_name.sql, and there is none',
+    ],
   ])('GIVEN %s WHEN up runs THEN it exits 1 with a clear error and the database is untouched', async (_case, argv, message) => {
     const url = await createDatabase(server);
     const result = await cli(argv, { DATABASE_URL: url });
@@ -112,6 +144,37 @@ describe('npm run migrate against a real server', () => {
     const result = await cli(['up', '--database-url', `postgres://app:pw@127.0.0.1:${port}/game?connect_timeout=2`]);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(new RegExp(`^migrate: cannot connect to PostgreSQL at 127\\.0\\.0\\.1:${port} `));
+  });
+
+  test('GIVEN --seed WHEN up runs twice and status lists THEN migrations then seed data are applied once, and status shows both', async () => {
+    const url = await createDatabase(server);
+
+    const first = await cli(['up', '--system', 'shop-pulse', '--seed'], { DATABASE_URL: url });
+    const second = await cli(['up', '--system', 'shop-pulse', '--seed'], { DATABASE_URL: url });
+    const status = await cli(['status', '--system', 'shop-pulse', '--seed'], { DATABASE_URL: url });
+
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('shop-pulse: 9 migration files, 1 seed files; database postgres://');
+    expect(first.out).toMatch(/applied 0009_audit_logs\.sql \(\d+ ms\)\n  seeded 0001_development_tenants\.sql \(\d+ ms\)/);
+    expect(first.out).toContain('9 applied now, 0 already applied\n1 seed files applied now, 0 already applied');
+    expect(first.out).not.toContain('datastack_seed_data');
+    expect(second.out).toContain('0 applied now, 9 already applied\n0 seed files applied now, 1 already applied');
+    expect(status.out).toMatch(/9 applied, 0 pending\nseed data:\n  applied +0001_development_tenants\.sql {2}\(.+\)\n1 seed files applied, 0 pending$/);
+  });
+
+  test('GIVEN no --seed WHEN shop-pulse is migrated THEN the seed data is not applied', async () => {
+    const url = await createDatabase(server);
+    const result = await cli(['up', '--system', 'shop-pulse'], { DATABASE_URL: url });
+    expect(result.out).toContain('shop-pulse: 9 migration files; database');
+    const db = await sessionFor(url);
+    expect(await db.query('SELECT tenant_id FROM tenants')).toEqual([]);
+    expect(await db.query(`SELECT to_regclass('datastack_seed_data') AS ledger`)).toEqual([{ ledger: null }]);
+  });
+
+  test('GIVEN --help WHEN run THEN the usage names every option, --seed included', async () => {
+    const result = await cli(['--help']);
+    expect(result).toEqual({ code: 0, out: USAGE, err: '' });
+    for (const option of ['up', 'status', '--system', '--seed', '--database-url', '--data-dir']) expect(USAGE).toContain(option);
   });
 
   test('GIVEN a bad command line WHEN run THEN it exits 2 with the usage', async () => {

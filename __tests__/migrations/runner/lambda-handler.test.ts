@@ -17,16 +17,17 @@ let server: ThrowawayPostgres;
 let lambdaDir: string;
 const bundle = buildMigrationBundle('gaming-platform', MIGRATIONS_ROOT);
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-2:111122223333:secret:master-AbCdEf';
+const unpacked: string[] = [];
 
-beforeAll(async () => {
-  server = await startThrowawayPostgres({ tls: true });
-  lambdaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'datastack-lambda-'));
-  // What the Lambda service does with the archive: unpack it into the function's directory.
-  for (const [name, bytes] of Object.entries(unzipSync(fs.readFileSync(bundle.archivePath)))) {
-    fs.mkdirSync(path.dirname(path.join(lambdaDir, name)), { recursive: true });
-    fs.writeFileSync(path.join(lambdaDir, name), bytes);
+/** What the Lambda service does with the archive: unpack it into the function's directory (plus the runtime's SDK stand-in). */
+function unpack(archivePath: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datastack-lambda-'));
+  unpacked.push(dir);
+  for (const [name, bytes] of Object.entries(unzipSync(fs.readFileSync(archivePath)))) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), bytes);
   }
-  const sdk = path.join(lambdaDir, 'node_modules', '@aws-sdk', 'client-secrets-manager');
+  const sdk = path.join(dir, 'node_modules', '@aws-sdk', 'client-secrets-manager');
   fs.mkdirSync(sdk, { recursive: true });
   fs.writeFileSync(
     path.join(sdk, 'index.js'),
@@ -39,14 +40,23 @@ exports.SecretsManagerClient = class {
 };
 `,
   );
+  return dir;
+}
+
+/** The files a bundle carries. */
+const archiveEntries = (archivePath: string): string[] => Object.keys(unzipSync(fs.readFileSync(archivePath))).sort();
+
+beforeAll(async () => {
+  server = await startThrowawayPostgres({ tls: true });
+  lambdaDir = unpack(bundle.archivePath);
 });
 afterAll(async () => {
   await closeSessions();
   await server?.stop();
-  fs.rmSync(lambdaDir, { recursive: true, force: true });
+  for (const dir of unpacked) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function invoke(event: object, database: string, env: Record<string, string> = {}): Promise<{ ok: boolean; output: string }> {
+function invoke(event: object, database: string, env: Record<string, string> = {}, dir: string = lambdaDir): Promise<{ ok: boolean; output: string }> {
   const script = `require('./index.js').handler(${JSON.stringify(event)}).then(
     (result) => console.log(JSON.stringify(result)),
     (error) => { console.log('ERROR ' + error.message); process.exitCode = 1; })`;
@@ -55,7 +65,7 @@ function invoke(event: object, database: string, env: Record<string, string> = {
       process.execPath,
       ['-e', script],
       {
-        cwd: lambdaDir,
+        cwd: dir,
         timeout: 60_000,
         env: {
           PATH: process.env.PATH,
@@ -129,5 +139,80 @@ describe('the bundled handler with a bad environment', () => {
     const url = await createDatabase(server);
     const result = await invoke({ system: 'trivia-nft', checksum: bundle.migrationsChecksum }, databaseName(url));
     expect(result).toEqual({ ok: false, output: 'ERROR invoked for system "trivia-nft", but this function migrates gaming-platform' });
+  });
+});
+
+describe('the bundled handler and a system\'s extensions', () => {
+  test('GIVEN the content-hub bundle WHEN listed THEN it carries migrations.json beside the SQL files', () => {
+    const contentHub = buildMigrationBundle('content-hub', MIGRATIONS_ROOT);
+    expect(archiveEntries(contentHub.archivePath)).toContain('migrations/content-hub/migrations.json');
+  });
+
+  test('GIVEN a server without pgvector WHEN the content-hub function is invoked THEN it fails naming the extension, and applies nothing', async () => {
+    const contentHub = buildMigrationBundle('content-hub', MIGRATIONS_ROOT);
+    const url = await createDatabase(server);
+
+    const result = await invoke({ system: 'content-hub', checksum: contentHub.migrationsChecksum }, databaseName(url), { MIGRATION_SYSTEM: 'content-hub' }, unpack(contentHub.archivePath));
+
+    expect(result).toEqual({
+      ok: false,
+      output: expect.stringMatching(new RegExp(`^ERROR content-hub needs extension vector, which the server at postgres://postgres@localhost:${server.port}/\\w+ \\(sslmode=verify-full\\) does not offer \\(available: .+\\); nothing was applied$`)),
+    });
+    expect(await databaseState(await sessionFor(url))).toEqual({ tables: [], recorded: [] });
+  });
+});
+
+describe('the bundled handler and seed data', () => {
+  const withSeed = buildMigrationBundle('shop-pulse', MIGRATIONS_ROOT, { seedData: true });
+  const withoutSeed = buildMigrationBundle('shop-pulse', MIGRATIONS_ROOT);
+  const SHOP_PULSE = { MIGRATION_SYSTEM: 'shop-pulse' };
+
+  test('GIVEN the two shop-pulse bundles WHEN listed THEN only the one built with seed data carries the seed files', () => {
+    expect(archiveEntries(withSeed.archivePath)).toContain('migrations/shop-pulse/seed/0001_development_tenants.sql');
+    expect(archiveEntries(withoutSeed.archivePath).filter((name) => name.includes('/seed/'))).toEqual([]);
+    expect(withSeed.migrationsChecksum).toBe(withoutSeed.migrationsChecksum);
+    expect(withSeed.seedChecksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(withoutSeed.seedChecksum).toBeUndefined();
+  });
+
+  test('GIVEN the bundle with seed data and MIGRATION_SEED_DATA=true WHEN invoked twice THEN migrations then seed data apply once', async () => {
+    const url = await createDatabase(server);
+    const dir = unpack(withSeed.archivePath);
+    const event = { system: 'shop-pulse', checksum: withSeed.migrationsChecksum, seedChecksum: withSeed.seedChecksum };
+    const env = { ...SHOP_PULSE, MIGRATION_SEED_DATA: 'true' };
+
+    const first = await invoke(event, databaseName(url), env, dir);
+    const second = await invoke(event, databaseName(url), env, dir);
+
+    expect(JSON.parse(first.output)).toEqual({
+      system: 'shop-pulse',
+      checksum: withSeed.migrationsChecksum,
+      applied: expect.arrayContaining(['0001_application_role_and_tenancy.sql', '0009_audit_logs.sql']),
+      alreadyApplied: 0,
+      seedChecksum: withSeed.seedChecksum,
+      seeded: ['0001_development_tenants.sql'],
+      alreadySeeded: 0,
+    });
+    expect(JSON.parse(second.output)).toMatchObject({ applied: [], alreadyApplied: 9, seeded: [], alreadySeeded: 1 });
+    expect(await (await sessionFor(url)).query('SELECT count(*)::int AS tenants FROM tenants')).toEqual([{ tenants: 3 }]);
+  });
+
+  test('GIVEN the bundle without seed data WHEN invoked with MIGRATION_SEED_DATA=true THEN it fails: it carries no seed files', async () => {
+    const url = await createDatabase(server);
+    const result = await invoke({ system: 'shop-pulse', checksum: withoutSeed.migrationsChecksum }, databaseName(url), { ...SHOP_PULSE, MIGRATION_SEED_DATA: 'true' }, unpack(withoutSeed.archivePath));
+    expect(result).toEqual({ ok: false, output: 'ERROR shop-pulse has no seed data: seed data is applied from shop-pulse/seed/NNNN_name.sql, and there is none' });
+    expect(await databaseState(await sessionFor(url))).toEqual({ tables: [], recorded: [] });
+  });
+
+  test.each([
+    ['an invocation asking for seed data from a function built without it', () => ({ seedChecksum: withSeed.seedChecksum }), {}, 'ERROR the invocation asks for seed data (checksum '],
+    ['a seed checksum that is not the bundled files\'', () => ({ seedChecksum: '0'.repeat(64) }), { MIGRATION_SEED_DATA: 'true' }, `ERROR the invocation carries seed data checksum ${'0'.repeat(64)}, but the bundled seed files have `],
+    ['MIGRATION_SEED_DATA=yes', () => ({}), { MIGRATION_SEED_DATA: 'yes' }, 'ERROR environment variable MIGRATION_SEED_DATA must be true or false, got "yes"'],
+  ])('GIVEN %s WHEN invoked THEN it refuses and applies nothing', async (_case, extra, env, message) => {
+    const url = await createDatabase(server);
+    const event = { system: 'shop-pulse', checksum: withSeed.migrationsChecksum, ...extra() };
+    const result = await invoke(event, databaseName(url), { ...SHOP_PULSE, ...env }, unpack(withSeed.archivePath));
+    expect(result).toEqual({ ok: false, output: expect.stringContaining(message) });
+    expect(await databaseState(await sessionFor(url))).toEqual({ tables: [], recorded: [] });
   });
 });

@@ -57,11 +57,11 @@ describe('migrationsChecksum', () => {
 });
 
 describe('systems', () => {
-  test('GIVEN migrations/ WHEN listed THEN the system folders are systems and the runner folder is not', () => {
-    expect(listSystems()).toEqual(['gaming-platform', 'skillancer', 'trivia-nft']);
+  test('GIVEN migrations/ WHEN listed THEN the system folders are systems, in order, and the runner folder is not', () => {
+    expect(listSystems()).toEqual(['content-hub', 'gaming-platform', 'shop-pulse', 'skillancer', 'trivia-nft']);
   });
 
   test('GIVEN an unknown system WHEN its folder is asked for THEN the error names it and the known systems', () => {
-    expect(() => systemDirectory('trivia')).toThrow('unknown system "trivia": migrations exist for gaming-platform');
+    expect(() => systemDirectory('trivia')).toThrow(`unknown system "trivia": migrations exist for ${listSystems().join(', ')}`);
   });
 });

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadMigrationFiles } from '../../../migrations/runner/migration-files';
-import { migrateUp, migrationStatus } from '../../../migrations/runner/migrator';
+import { migrateUp, migrationStatus, seedDataStatus } from '../../../migrations/runner/migrator';
 import { openPglite } from '../../../migrations/runner/pglite-session';
 import { SqlSession } from '../../../migrations/runner/sql-session';
 import { startThrowawayPostgres, ThrowawayPostgres } from '../../support/throwaway-postgres';
@@ -130,6 +130,80 @@ describe.each(ENGINES)('the runner on %s', (_engine, newDatabase) => {
     fs.writeFileSync(path.join(dir, '0001_broken.sql'), 'CREATE TABLE t (id int);\n');
 
     expect(await migrateUp(db, loadMigrationFiles(dir))).toEqual({ applied: ['0001_broken.sql'], alreadyApplied: 0 });
+  });
+
+  test('GIVEN a declared extension the server does not offer WHEN up runs THEN it refuses naming the system, the extension and the server, before creating anything', async () => {
+    const db = await newDatabase();
+    const files = loadMigrationFiles(migrationsDirectory({ '0001_a.sql': 'CREATE TABLE a (id int);' }));
+
+    const run = migrateUp(db, files, { system: 'arcade', extensions: ['plpgsql', 'no_such_extension'] });
+
+    await expect(run).rejects.toThrow(
+      new RegExp(`^arcade needs extension no_such_extension, which the server at ${db.description.replace(/[().]/g, '\\$&')} does not offer \\(available: .*plpgsql.*\\); nothing was applied$`),
+    );
+    expect(await databaseState(db)).toEqual({ tables: [], recorded: [] });
+  });
+
+  test('GIVEN declared extensions the server offers WHEN up runs THEN the migrations apply', async () => {
+    const db = await newDatabase();
+    const files = loadMigrationFiles(migrationsDirectory({ '0001_a.sql': 'CREATE EXTENSION IF NOT EXISTS plpgsql; CREATE TABLE a (id int);' }));
+    expect(await migrateUp(db, files, { system: 'arcade', extensions: ['plpgsql'] })).toEqual({ applied: ['0001_a.sql'], alreadyApplied: 0 });
+  });
+});
+
+describe.each(ENGINES)('seed data on %s', (_engine, newDatabase) => {
+  const migrations = () => loadMigrationFiles(migrationsDirectory({ '0001_pets.sql': 'CREATE TABLE pets (name text PRIMARY KEY);' }));
+  const seeds = (files: Record<string, string> = { '0001_cats.sql': "INSERT INTO pets VALUES ('Tom');", '0002_dogs.sql': "INSERT INTO pets VALUES ('Rex');" }) =>
+    loadMigrationFiles(migrationsDirectory(files), 'seed file');
+
+  test('GIVEN seed files WHEN up runs twice THEN the first applies migrations then seed data, the second nothing, each recorded in its own table', async () => {
+    const db = await newDatabase();
+    const log: string[] = [];
+
+    const first = await migrateUp(db, migrations(), { seedFiles: seeds(), log: (line) => log.push(line) });
+    const second = await migrateUp(db, migrations(), { seedFiles: seeds() });
+
+    expect(first).toEqual({ applied: ['0001_pets.sql'], alreadyApplied: 0, seeded: ['0001_cats.sql', '0002_dogs.sql'], alreadySeeded: 0 });
+    expect(log.map((line) => line.replace(/\(\d+ ms\)/, '(n ms)'))).toEqual(['applied 0001_pets.sql (n ms)', 'seeded 0001_cats.sql (n ms)', 'seeded 0002_dogs.sql (n ms)']);
+    expect(second).toEqual({ applied: [], alreadyApplied: 1, seeded: [], alreadySeeded: 2 });
+    expect(await db.query('SELECT name FROM pets ORDER BY name')).toEqual([{ name: 'Rex' }, { name: 'Tom' }]);
+    expect(await db.query('SELECT version, file_name, length(checksum) AS checksum_length FROM datastack_seed_data ORDER BY version')).toEqual([
+      { version: 1, file_name: '0001_cats.sql', checksum_length: 64 },
+      { version: 2, file_name: '0002_dogs.sql', checksum_length: 64 },
+    ]);
+    expect(await seedDataStatus(db, seeds())).toEqual([
+      expect.objectContaining({ fileName: '0001_cats.sql', state: 'applied' }),
+      expect.objectContaining({ fileName: '0002_dogs.sql', state: 'applied' }),
+    ]);
+  });
+
+  test('GIVEN no seed files passed WHEN up runs THEN no seed data is applied and no seed table is created', async () => {
+    const db = await newDatabase();
+    expect(await migrateUp(db, migrations())).toEqual({ applied: ['0001_pets.sql'], alreadyApplied: 0 });
+    expect((await databaseState(db)).tables).toEqual(['datastack_migrations', 'pets']);
+  });
+
+  test('GIVEN an applied seed file edited and a new migration WHEN up runs THEN it refuses naming the seed file, and applies nothing', async () => {
+    const db = await newDatabase();
+    await migrateUp(db, migrations(), { seedFiles: seeds() });
+    const moreMigrations = loadMigrationFiles(
+      migrationsDirectory({ '0001_pets.sql': 'CREATE TABLE pets (name text PRIMARY KEY);', '0002_owners.sql': 'CREATE TABLE owners (id int);' }),
+    );
+    const edited = seeds({ '0001_cats.sql': "INSERT INTO pets VALUES ('Felix');", '0002_dogs.sql': "INSERT INTO pets VALUES ('Rex');" });
+
+    await expect(migrateUp(db, moreMigrations, { seedFiles: edited })).rejects.toThrow(/^seed file 0001_cats\.sql was edited after it was applied .*; restore it and put the change in a new seed file$/);
+    expect((await databaseState(db)).tables).not.toContain('owners');
+  });
+
+  test('GIVEN a failing seed file WHEN up runs THEN it is rolled back whole, and the message lists what the run applied before it', async () => {
+    const db = await newDatabase();
+    const failing = seeds({ '0001_cats.sql': "INSERT INTO pets VALUES ('Tom');", '0002_dogs.sql': "INSERT INTO pets VALUES ('Rex');\nINSERT INTO pets VALUES ('Tom');" });
+
+    await expect(migrateUp(db, migrations(), { seedFiles: failing })).rejects.toThrow(
+      /^seed file 0002_dogs\.sql failed and was rolled back: duplicate key value violates unique constraint "pets_pkey"; applied before it in this run: 0001_pets\.sql, 0001_cats\.sql$/,
+    );
+    expect(await db.query('SELECT name FROM pets')).toEqual([{ name: 'Tom' }]);
+    expect(await db.query('SELECT file_name FROM datastack_seed_data')).toEqual([{ file_name: '0001_cats.sql' }]);
   });
 });
 

@@ -15,6 +15,7 @@ import { ResourceNaming } from '../../../modules/naming';
 import { DataTierSecurityGroup, RegionNetwork } from '../../../modules/network';
 import { PostgresEndpoint } from '../../../modules/rds';
 import { testStack, TestStack } from '../../fixtures/region-context';
+import { MIGRATIONS_ROOT } from '../../../migrations/runner/systems';
 import { GAMING_PLATFORM_MIGRATIONS, migrationsRootWith, removeTemporaryDirectories } from '../../support/migration-fixtures';
 
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-2:111122223333:secret:gaming-platform-prod-master-AbCdEf';
@@ -286,6 +287,7 @@ describe('migration function: synthesized to disk', () => {
 describe('migration function: validation', () => {
   test.each<[Overrides, string]>([
     [{ system: 'trivia' }, 'migrations.system must be one of "gaming-platform"'],
+    [{ seedData: true }, 'migrations.seedData must be false for a system without seed data (no gaming-platform/seed/*.sql), got true'],
     [{ logKmsKeyArn: '' }, 'migrations.logKmsKeyArn must be set to a non-empty string, got ""'],
     [{ network: { privateSubnetIds: [] } }, 'migrations needs at least one private subnet in eu-west-2, got []'],
     [
@@ -306,6 +308,33 @@ describe('migration function: validation', () => {
   });
 });
 
+describe('migration function: seed data', () => {
+  const SHOP_PULSE: Overrides = { system: 'shop-pulse', naming: new ResourceNaming('shop-pulse', 'dev') };
+
+  test('GIVEN the default WHEN synthesized THEN the function has no seed setting and the invocation carries no seed checksum', () => {
+    const { json } = synth(SHOP_PULSE);
+    expect(only(json, 'aws_lambda_function').environment.variables).not.toHaveProperty('MIGRATION_SEED_DATA');
+    const invocation = only(json, 'aws_lambda_invocation');
+    expect(Object.keys(JSON.parse(invocation.input))).toEqual(['system', 'checksum']);
+    expect(Object.keys(invocation.triggers).sort()).toEqual(['database', 'migrations_checksum']);
+  });
+
+  test('GIVEN seedData WHEN synthesized THEN the function is told to seed and the invocation carries and triggers on the seed checksum', () => {
+    const { json, construct } = synth({ ...SHOP_PULSE, seedData: true });
+    const seedChecksum = buildMigrationBundle('shop-pulse', MIGRATIONS_ROOT, { seedData: true }).seedChecksum;
+    expect(seedChecksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(only(json, 'aws_lambda_function').environment.variables).toMatchObject({ MIGRATION_SYSTEM: 'shop-pulse', MIGRATION_SEED_DATA: 'true' });
+    const invocation = only(json, 'aws_lambda_invocation');
+    expect(JSON.parse(invocation.input)).toEqual({ system: 'shop-pulse', checksum: construct.migrationsChecksum, seedChecksum });
+    expect(invocation.triggers).toEqual({ migrations_checksum: construct.migrationsChecksum, seed_checksum: seedChecksum, database: `${WRITER}:5432/gaming` });
+  });
+
+  test('GIVEN seedData on and off WHEN synthesized THEN the code differs (only one bundle carries the seed files)', () => {
+    const codeHash = (seedData: boolean) => only(synth({ ...SHOP_PULSE, seedData }).json, 'aws_lambda_function').source_code_hash;
+    expect(codeHash(true)).not.toBe(codeHash(false));
+  });
+});
+
 describe('migration bundle', () => {
   const root = migrationsRootWith('gaming-platform', { '0001_a.sql': 'CREATE TABLE bundle_probe (id int);' });
   afterEach(() => clearBundleCache());
@@ -314,6 +343,25 @@ describe('migration bundle', () => {
   function unzipped(archivePath: string): Record<string, string> {
     return Object.fromEntries(Object.entries(unzipSync(fs.readFileSync(archivePath))).map(([name, bytes]) => [name, strFromU8(bytes)]));
   }
+
+  test('GIVEN a system with migrations.json and seed data WHEN bundled with and without seed data THEN the manifest is always carried, the seed files only with seed data', () => {
+    const seeded = migrationsRootWith('arcade', {
+      '0001_a.sql': 'CREATE EXTENSION IF NOT EXISTS citext; CREATE TABLE a (name citext);',
+      'migrations.json': '{"extensions": ["citext"]}',
+      'seed/0001_rows.sql': "INSERT INTO a VALUES ('x');",
+    });
+    expect(Object.keys(unzipped(buildMigrationBundle('arcade', seeded).archivePath))).toEqual([
+      'index.js',
+      'migrations/arcade/0001_a.sql',
+      'migrations/arcade/migrations.json',
+    ]);
+    expect(Object.keys(unzipped(buildMigrationBundle('arcade', seeded, { seedData: true }).archivePath))).toEqual([
+      'index.js',
+      'migrations/arcade/0001_a.sql',
+      'migrations/arcade/migrations.json',
+      'migrations/arcade/seed/0001_rows.sql',
+    ]);
+  });
 
   test('GIVEN a system WHEN bundled THEN the archive holds the handler and the system\'s SQL files', () => {
     const bundle = buildMigrationBundle('gaming-platform', root);
