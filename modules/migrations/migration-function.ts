@@ -109,6 +109,15 @@ export function migrationFunctionSettingsRules(setting: string, settings: Migrat
   return rules;
 }
 
+/** Seed data only for a system that has some (`migrations/<system>/seed/*.sql`). */
+export function seedDataRule(setting: string, system: string, migrationsRoot: string | undefined, seedData: boolean | undefined): ValidationRule {
+  const root = migrationsRoot ?? MIGRATIONS_ROOT;
+  return {
+    condition: !seedData || !listSystems(root).includes(system) || hasSeedData(path.join(root, system)),
+    message: `${setting}.seedData must be false for a system without seed data (no ${system}/${SEED_FOLDER}/*.sql), got true`,
+  };
+}
+
 /** The function's name: `<system>-<environment>-migrations`. */
 export function migrationFunctionName(context: RegionContext): string {
   return context.naming.name('migrations');
@@ -121,10 +130,7 @@ export function migrationFunctionRules(setting: string, props: MigrationFunction
   return [
     oneOf(`${setting}.system`, props.system, systems),
     ...migrationFunctionSettingsRules(setting, props),
-    {
-      condition: !props.seedData || !systems.includes(props.system) || hasSeedData(path.join(props.migrationsRoot ?? MIGRATIONS_ROOT, props.system)),
-      message: `${setting}.seedData must be false for a system without seed data (no ${props.system}/${SEED_FOLDER}/*.sql), got true`,
-    },
+    seedDataRule(setting, props.system, props.migrationsRoot, props.seedData),
     ...(props.logKmsKeyArn === undefined ? [] : [nonEmpty(`${setting}.logKmsKeyArn`, props.logKmsKeyArn)]),
     {
       condition: props.context.network.privateSubnetIds.length > 0,

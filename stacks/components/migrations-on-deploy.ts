@@ -1,4 +1,4 @@
-import { MigrationFunction, MigrationFunctionSettings, migrationFunctionSettingsRules } from '../../modules/migrations';
+import { MigrationFunction, MigrationFunctionSettings, migrationFunctionSettingsRules, seedDataRule } from '../../modules/migrations';
 import { ValidationRule } from '../../modules/validation';
 import { listSystems, MIGRATIONS_ROOT } from '../../migrations/runner/systems';
 import { Component, ComponentCheck, StackContext } from '../composition/component';
@@ -56,6 +56,7 @@ export function migrationsOnDeploy(options: MigrationsOnDeployOptions): Componen
           message: `${setting}.onDeploy needs migrations/${system} with SQL files (systems with migrations: ${systems.join(', ')}), got true`,
         },
         ...migrationFunctionSettingsRules(setting, settings),
+        seedDataRule(setting, system, options.migrationsRoot, settings.seedData),
         ...outputNamesRules(setting, options.outputs, OUTPUTS),
       ];
     },

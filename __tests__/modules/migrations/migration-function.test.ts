@@ -15,7 +15,7 @@ import { ResourceNaming } from '../../../modules/naming';
 import { DataTierSecurityGroup, RegionNetwork } from '../../../modules/network';
 import { PostgresEndpoint } from '../../../modules/rds';
 import { testStack, TestStack } from '../../fixtures/region-context';
-import { MIGRATIONS_ROOT } from '../../../migrations/runner/systems';
+import { listSystems, MIGRATIONS_ROOT } from '../../../migrations/runner/systems';
 import { GAMING_PLATFORM_MIGRATIONS, migrationsRootWith, removeTemporaryDirectories } from '../../support/migration-fixtures';
 
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-2:111122223333:secret:gaming-platform-prod-master-AbCdEf';
@@ -286,7 +286,7 @@ describe('migration function: synthesized to disk', () => {
 
 describe('migration function: validation', () => {
   test.each<[Overrides, string]>([
-    [{ system: 'trivia' }, 'migrations.system must be one of "gaming-platform"'],
+    [{ system: 'trivia' }, `migrations.system must be one of ${listSystems().map((system) => `"${system}"`).join(', ')}, got "trivia"`],
     [{ seedData: true }, 'migrations.seedData must be false for a system without seed data (no gaming-platform/seed/*.sql), got true'],
     [{ logKmsKeyArn: '' }, 'migrations.logKmsKeyArn must be set to a non-empty string, got ""'],
     [{ network: { privateSubnetIds: [] } }, 'migrations needs at least one private subnet in eu-west-2, got []'],

@@ -78,6 +78,19 @@ describe('a declared system', () => {
     expect(failedMessages(rules)).toEqual([expect.stringContaining('ledger.environments.prod.migrations.onDeploy needs migrations/ledger with SQL files')]);
   });
 
+  test('GIVEN seed data asked for in production WHEN validated THEN it is refused, naming the setting', () => {
+    const rules = smallSystem(SMALL, { extra: (database) => [migrationsOnDeploy({ database, config: { onDeploy: false, seedData: true } })] }).validationRules();
+    expect(failedMessages(rules)).toEqual(['ledger.environments.prod.migrations.seedData must be false in a production environment (policy.production), got true']);
+  });
+
+  test('GIVEN seed data for a system that has none WHEN validated THEN it says where seed data would be', () => {
+    const dev: SmallEnvironment = { ...SMALL, name: 'dev' };
+    const rules = smallSystem(dev, { extra: (database) => [migrationsOnDeploy({ database, config: { onDeploy: false, seedData: true } })] }).validationRules();
+    expect(failedMessages(rules)).toEqual([]);
+    const gamingRules = defineSystem<SmallEnvironment>({ name: 'gaming-platform', environments: { dev }, components: (env) => { const database = auroraCluster(env.aurora); return [database, migrationsOnDeploy({ database, config: { seedData: true } })]; } }).validationRules();
+    expect(failedMessages(gamingRules)).toEqual(['gaming-platform.environments.dev.migrations.seedData must be false for a system without seed data (no gaming-platform/seed/*.sql), got true']);
+  });
+
   test('GIVEN migrations turned off WHEN validated THEN no folder is needed', () => {
     const rules = smallSystem(SMALL, { extra: (database) => [migrationsOnDeploy({ database, config: { onDeploy: false } })] }).validationRules();
     expect(failedMessages(rules)).toEqual([]);
