@@ -54,14 +54,17 @@ export function replicaIdentifier(primary: string, index: number): string {
   return `${primary}-replica-${index}`;
 }
 
+/** The identifiers an instance and its replicas get are ones RDS accepts (the longest is the last replica's). */
+export function postgresInstanceIdentifierRules(setting: string, identifier: string, replicaCount: number): ValidationRule[] {
+  const replicas = Number.isInteger(replicaCount) ? Math.max(0, Math.min(replicaCount, MAX_READ_REPLICAS)) : 0;
+  return [dbInstanceIdentifierRule(`${setting}.identifier`, replicas > 0 ? replicaIdentifier(identifier, replicas) : identifier)];
+}
+
 /** The module's own checks of its props, under the setting name `postgres`. */
 export function postgresInstanceRules(setting: string, props: PostgresInstanceProps): ValidationRule[] {
-  const identifier = instanceIdentifier(props);
-  // The longest identifier the instance gets is its last replica's.
-  const replicas = Math.max(0, Math.min(props.readReplicas?.count ?? 0, MAX_READ_REPLICAS));
   return [
     ...postgresInstanceSettingsRules(setting, props),
-    dbInstanceIdentifierRule(`${setting}.identifier`, replicas > 0 ? replicaIdentifier(identifier, replicas) : identifier),
+    ...postgresInstanceIdentifierRules(setting, instanceIdentifier(props), props.readReplicas?.count ?? 0),
   ];
 }
 
