@@ -76,11 +76,26 @@ export function regionContextStack(
   };
 }
 
-/** Resources of a type keyed by construct path below the stack (`Postgres/Instance`), from the cdktf metadata. */
+/** A resource's construct path from its Terraform name (`Postgres_Replica1_0A1B2C3D` -> `Postgres/Replica1`). */
+export function constructPath(name: string): string {
+  return name.replace(/_[0-9A-F]{8}$/, '').replace(/_/g, '/');
+}
+
+/** Blocks (resources or data sources) of a type keyed by construct path below the stack (`Postgres/Instance`). */
 export function resourcesByPath(json: any, type: string, kind: 'resource' | 'data' = 'resource'): Record<string, any> {
-  return Object.fromEntries(
-    Object.values(json[kind]?.[type] ?? {}).map((block: any) => [String(block['//']?.metadata?.path ?? '').split('/').slice(2).join('/'), block]),
-  );
+  return Object.fromEntries(Object.entries(json[kind]?.[type] ?? {}).map(([name, block]) => [constructPath(name), block]));
+}
+
+/** The Terraform reference to a resource at a construct path, e.g. `${aws_kms_key.Postgres_Key_233BA253.arn}`. */
+export function referenceTo(json: any, type: string, path: string, attribute: string, kind: 'resource' | 'data' = 'resource'): string {
+  const name = Object.keys(json[kind]?.[type] ?? {}).find((candidate) => constructPath(candidate) === path);
+  if (name === undefined) throw new Error(`no ${type} at ${path}`);
+  return `\${${kind === 'data' ? 'data.' : ''}${type}.${name}.${attribute}}`;
+}
+
+/** The Terraform address of a resource at a construct path (`aws_cloudwatch_log_group.Postgres_Logs_..._1A2B3C4D`). */
+export function addressOf(json: any, type: string, path: string): string {
+  return referenceTo(json, type, path, 'x').slice(2, -'.x}'.length);
 }
 
 /** The one resource of a type at a construct path. */
