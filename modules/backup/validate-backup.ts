@@ -73,7 +73,9 @@ export function backupSettingsRules(setting: string, settings: BackupSettings): 
           : [{ condition: false, message: `${lockSetting}.changeableForDays must be left out in governance mode (it sets compliance mode's grace period), got ${describeValue(value)}` }],
       ),
     );
-    // A locked vault refuses recovery points whose retention is outside its range: every rule must fit in it.
+    // A locked vault refuses recovery points whose retention is outside its range: every rule must fit in it
+    // (checked once the range itself is sound).
+    if (lock.maxRetentionDays !== undefined && lock.maxRetentionDays < lock.minRetentionDays) return rules;
     const range = `${lock.minRetentionDays}-${lock.maxRetentionDays ?? MAX_BACKUP_RETENTION_DAYS}`;
     const fits = (days: number) => days >= lock.minRetentionDays && (lock.maxRetentionDays === undefined || days <= lock.maxRetentionDays);
     rules.push({
