@@ -1,3 +1,4 @@
+import { PerformanceInsightsSettings } from '../rds';
 import { AuroraPostgresEngineVersion } from './engine-version';
 
 /** Serverless v2 scaling of a cluster whose instances are `db.serverless`. */
@@ -30,13 +31,7 @@ export interface AuroraCapacity {
 }
 
 /** Performance Insights: off, or on with a retention AWS accepts. */
-export type AuroraPerformanceInsights =
-  | { readonly enabled: false }
-  | {
-      readonly enabled: true;
-      /** Days kept: 7 (free tier), a multiple of 31 up to 713, or 731. */
-      readonly retentionDays: number;
-    };
+export type AuroraPerformanceInsights = PerformanceInsightsSettings;
 
 /** Alarm thresholds; each one overrides the default documented in docs/aurora.md. */
 export interface AuroraAlarmThresholds {

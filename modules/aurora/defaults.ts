@@ -1,3 +1,4 @@
+import { RDS_CA_CERT_IDENTIFIER } from '../rds';
 import { AuroraAlarmThresholds, AuroraClusterSettings, AuroraPerformanceInsights } from './aurora-settings';
 import { AuroraPostgresEngineVersion, DEFAULT_ENGINE_VERSION } from './engine-version';
 
@@ -19,7 +20,7 @@ export const AURORA_DEFAULTS = {
 } as const;
 
 /** The CA every instance's server certificate is signed by (RSA 2048, valid to 2061). */
-export const AURORA_CA_CERT_IDENTIFIER = 'rds-ca-rsa2048-g1';
+export const AURORA_CA_CERT_IDENTIFIER = RDS_CA_CERT_IDENTIFIER;
 
 export const DEFAULT_ALARM_THRESHOLDS: AuroraAlarmThresholds = {
   cpuPercent: 80,

@@ -1,3 +1,5 @@
+import { postgresMaxConnections } from '../rds';
+
 /**
  * The DB instance classes Aurora PostgreSQL runs on, with their memory, so that alarm thresholds
  * relative to the class (connections, freeable memory) can be computed at synthesis.
@@ -66,5 +68,5 @@ export function instanceMemoryGib(instanceClass: string, serverlessMaxCapacity?:
  * @see https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraPostgreSQL.Managing.html#AuroraPostgreSQL.Managing.MaxConnections
  */
 export function defaultMaxConnections(instanceClass: string, serverlessMaxCapacity?: number): number {
-  return Math.min(Math.floor((instanceMemoryGib(instanceClass, serverlessMaxCapacity) * 1e9) / 9531392), 5000);
+  return postgresMaxConnections(instanceMemoryGib(instanceClass, serverlessMaxCapacity));
 }

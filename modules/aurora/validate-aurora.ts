@@ -1,7 +1,7 @@
 import { logRetentionRule } from '../logs';
-import { monitoringIntervalRule, performanceInsightsRetentionRule } from '../rds';
+import { monitoringIntervalRule, performanceInsightsRetentionRule, postgresIdentifierRule } from '../rds';
 import { describeValue, integerInRange, matches, minNotAboveMax, numberInRange, ValidationRule } from '../validation';
-import { parseBackupWindow, parseMaintenanceWindow, windowMinutes, windowsOverlap } from '../windows';
+import { rdsWindowRules } from '../windows';
 import { AuroraCapacity, AuroraClusterSettings, AuroraGlobalDatabaseSettings } from './aurora-settings';
 import { AURORA_DEFAULTS } from './defaults';
 import { AURORA_INSTANCE_CLASSES, isKnownInstanceClass, SERVERLESS_INSTANCE_CLASS } from './instance-classes';
@@ -55,9 +55,7 @@ export function auroraCapacityRules(setting: string, capacity: AuroraCapacity, o
 }
 
 /** A PostgreSQL identifier RDS accepts for the database and master user names. */
-function identifierRule(setting: string, value: string): ValidationRule {
-  return matches(setting, value, /^[A-Za-z][A-Za-z0-9_]{0,62}$/, 'a letter followed by up to 62 letters, digits or underscores');
-}
+const identifierRule = postgresIdentifierRule;
 
 function given<T>(value: T | undefined, rule: (value: T) => ValidationRule): ValidationRule[] {
   return value === undefined ? [] : [rule(value)];
@@ -66,10 +64,6 @@ function given<T>(value: T | undefined, rule: (value: T) => ValidationRule): Val
 /** Rules for a cluster's plain-data settings (version, backups, windows, monitoring, thresholds). */
 export function auroraClusterSettingsRules(setting: string, settings: AuroraClusterSettings, capacities: readonly AuroraCapacity[] = []): ValidationRule[] {
   const engineVersion = settings.engineVersion ?? AURORA_DEFAULTS.engineVersion;
-  const backupWindowText = settings.preferredBackupWindow ?? AURORA_DEFAULTS.preferredBackupWindow;
-  const maintenanceWindowText = settings.preferredMaintenanceWindow ?? AURORA_DEFAULTS.preferredMaintenanceWindow;
-  const backupWindow = parseBackupWindow(backupWindowText);
-  const maintenanceWindow = parseMaintenanceWindow(maintenanceWindowText);
   const rules: ValidationRule[] = [
     ...given(settings.databaseName, (value) => identifierRule(`${setting}.databaseName`, value)),
     ...given(settings.masterUsername, (value) => identifierRule(`${setting}.masterUsername`, value)),
@@ -81,21 +75,15 @@ export function auroraClusterSettingsRules(setting: string, settings: AuroraClus
     ...given(settings.logRetentionDays, (value) => logRetentionRule(`${setting}.logRetentionDays`, value)),
     ...given(settings.monitoringIntervalSeconds, (value) => monitoringIntervalRule(`${setting}.monitoringIntervalSeconds`, value)),
     ...given(settings.managedPasswordRotationDays, (value) => integerInRange(`${setting}.managedPasswordRotationDays`, value, 1, 365)),
-    {
-      condition: backupWindow !== undefined && windowMinutes(backupWindow) >= 30,
-      message: `${setting}.preferredBackupWindow must be hh24:mi-hh24:mi (UTC) lasting at least 30 minutes, got ${describeValue(backupWindowText)}`,
-    },
-    {
-      condition: maintenanceWindow !== undefined && windowMinutes(maintenanceWindow) >= 30,
-      message: `${setting}.preferredMaintenanceWindow must be ddd:hh24:mi-ddd:hh24:mi (UTC, ddd = mon-sun) lasting at least 30 minutes, got ${describeValue(maintenanceWindowText)}`,
-    },
+    ...rdsWindowRules({
+      backup: {
+        setting: `${setting}.preferredBackupWindow`,
+        window: settings.preferredBackupWindow ?? AURORA_DEFAULTS.preferredBackupWindow,
+        label: 'preferredBackupWindow',
+      },
+      maintenance: { setting: `${setting}.preferredMaintenanceWindow`, window: settings.preferredMaintenanceWindow ?? AURORA_DEFAULTS.preferredMaintenanceWindow },
+    }),
   ];
-  if (backupWindow !== undefined && maintenanceWindow !== undefined) {
-    rules.push({
-      condition: !windowsOverlap(backupWindow, maintenanceWindow),
-      message: `${setting}.preferredMaintenanceWindow must not overlap preferredBackupWindow (${backupWindowText} daily), got ${describeValue(maintenanceWindowText)}`,
-    });
-  }
   const performanceInsights = settings.performanceInsights;
   if (performanceInsights?.enabled) {
     rules.push(performanceInsightsRetentionRule(`${setting}.performanceInsights.retentionDays`, performanceInsights.retentionDays));

@@ -14,6 +14,11 @@ import { CacheReplicationGroup } from './replication-group';
 export interface CacheGlobalDatastoreRegion {
   /** The Region's context: provider, network, alarm topics, names, policy. */
   readonly context: RegionContext;
+  /**
+   * The Region's unencrypted topic for ElastiCache event notifications.
+   * @default - no event notifications
+   */
+  readonly notificationTopicArn?: string;
 }
 
 /** A read-only member Region and its size. */
@@ -99,7 +104,7 @@ export class CacheGlobalDatastore extends Construct {
     );
     const { primary, members, ...settings } = props;
     const engineVersion = settings.engineVersion ?? CACHE_DEFAULTS.engineVersion;
-    const groupIn = (placement: CacheGlobalDatastoreRegion) => ({ ...settings, context: placement.context });
+    const groupIn = (placement: CacheGlobalDatastoreRegion) => ({ ...settings, context: placement.context, notificationTopicArn: placement.notificationTopicArn });
 
     const tokenProps = authTokenProps(settings.authentication);
     this.authToken = tokenProps ? new CacheAuthToken(this, 'AuthToken', tokenProps) : undefined;

@@ -1,6 +1,7 @@
 export * from './auth-secret';
 export * from './auth-token';
 export * from './cache-alarms';
+export * from './cache-notification-topic';
 export * from './cache-settings';
 export * from './defaults';
 export * from './engine-version';

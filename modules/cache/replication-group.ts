@@ -56,6 +56,12 @@ export interface CacheReplicationGroupProps extends CacheReplicationGroupSetting
    * @default - a single-Region replication group
    */
   readonly globalMembership?: CacheGlobalMembership;
+  /**
+   * An unencrypted SNS topic in the group's Region that ElastiCache publishes its events to
+   * (`notification_topic_arn`; see CacheNotificationTopic for why it cannot be encrypted).
+   * @default - no event notifications
+   */
+  readonly notificationTopicArn?: string;
 }
 
 /** Replication group IDs: 1-40 characters, a letter first, letters, digits and single hyphens, no hyphen last. */
@@ -207,6 +213,7 @@ export class CacheReplicationGroup extends Construct implements Connectable {
       finalSnapshotIdentifier: policy.finalSnapshot ? `${groupId}-final` : undefined,
       autoMinorVersionUpgrade: String(props.autoMinorVersionUpgrade ?? CACHE_DEFAULTS.autoMinorVersionUpgrade),
       applyImmediately,
+      notificationTopicArn: props.notificationTopicArn,
       logDeliveryConfiguration: logs.deliveryConfigurations(),
       lifecycle: {
         preventDestroy: preventDestroy || undefined,

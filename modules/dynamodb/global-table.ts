@@ -139,12 +139,15 @@ export class GlobalTable extends Construct {
   public readonly streamArn: string;
   /** The ARNs of the table's indexes (`<table arn>/index/<name>`), for IAM policies. */
   public readonly indexArns: string[];
+  /** The customer-managed keys of the table and of each replica, in that order (backup and restore roles need them). */
+  public readonly kmsKeyArns: readonly string[];
 
   constructor(scope: Construct, id: string, props: GlobalTableProps) {
     super(scope, id);
     const { definition, context } = props;
     const { provider, policy } = context;
     const replicas = props.replicas ?? [];
+    this.kmsKeyArns = [props.kmsKeyArn, ...replicas.map((replica) => replica.kmsKeyArn)];
     const tableName = props.tableName ?? context.naming.name(definition.name);
     const billing: DynamoDbBilling = props.billing ?? GLOBAL_TABLE_DEFAULTS.billing;
     const deletionProtection = props.deletionProtection ?? policy.deletionProtection;

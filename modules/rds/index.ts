@@ -1,4 +1,6 @@
+export * from './identifiers';
 export * from './managed-password-rotation';
+export * from './max-connections';
 export * from './monitoring-role';
 export * from './observability';
 export * from './postgres-endpoint';

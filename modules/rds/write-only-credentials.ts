@@ -48,6 +48,42 @@ export interface WriteOnlyCredentialsProps {
    * @default 30
    */
   readonly recoveryWindowInDays?: number;
+  /**
+   * A ready connection URL under the key `url` (`postgresql://<user>:<password>@<host>:<port>/<dbname>?<query>`),
+   * the password URL-encoded by Terraform's `urlencode()`, so applications that take one `DATABASE_URL`
+   * read it from the secret as they are (ECS `valueFrom: <secret-arn>:url::`).
+   * @default - no `url` key
+   */
+  readonly connectionUrl?: ConnectionUrl;
+}
+
+/** How the `url` key of a credentials secret is written. */
+export interface ConnectionUrl {
+  /**
+   * The query string after `?`, without it.
+   * @default 'sslmode=require'
+   */
+  readonly query?: string;
+}
+
+/** The query a connection URL carries unless told otherwise: TLS, as `rds.force_ssl` demands. */
+export const DEFAULT_CONNECTION_URL_QUERY = 'sslmode=require';
+
+/**
+ * A PostgreSQL connection URL with the password URL-encoded by Terraform at apply time (the password is
+ * ephemeral, so the URL is too: it may appear only in write-only arguments).
+ */
+export function postgresConnectionUrl(parts: {
+  readonly username: string;
+  readonly password: string;
+  readonly host: string;
+  readonly port: number;
+  readonly databaseName: string;
+  readonly query?: string;
+}): string {
+  const query = parts.query ?? DEFAULT_CONNECTION_URL_QUERY;
+  const suffix = query === '' ? '' : `?${query}`;
+  return `postgresql://${parts.username}:${Fn.urlencode(parts.password)}@${parts.host}:${parts.port}/${parts.databaseName}${suffix}`;
 }
 
 /** The password contains no `/`, `"`, `@` or space, which RDS refuses in master passwords. */
@@ -127,6 +163,18 @@ export class WriteOnlyCredentials extends Construct {
           port: props.port,
           dbname: props.databaseName,
           ...props.additionalFields,
+          ...(props.connectionUrl === undefined
+            ? {}
+            : {
+                url: postgresConnectionUrl({
+                  username: props.username,
+                  password: password.toString(),
+                  host: props.host,
+                  port: props.port,
+                  databaseName: props.databaseName,
+                  query: props.connectionUrl.query,
+                }),
+              }),
         }),
         secretStringWoVersion: props.writeVersion,
       });

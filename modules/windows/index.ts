@@ -1,1 +1,2 @@
 export * from './maintenance-windows';
+export * from './window-rules';

@@ -4,6 +4,7 @@ import {
   CacheAuthToken,
   CacheGlobalDatastore,
   cacheGlobalDatastoreRules,
+  CacheNotificationTopic,
   CacheReplicationGroup,
   CacheReplicationGroupSettings,
   cacheReplicationGroupRules,
@@ -34,7 +35,25 @@ export interface CacheReplicationGroupConfig extends CacheReplicationGroupSettin
    * @default 'data'
    */
   readonly subnetTier?: SubnetTier;
+  /**
+   * ElastiCache event notifications (failovers, node replacements, failed snapshots) to an unencrypted SNS topic
+   * in each Region of the group (ElastiCache cannot publish to an encrypted one; docs/events.md).
+   * @default - none
+   */
+  readonly eventNotifications?: CacheEventNotificationsConfig;
 }
+
+/** Where ElastiCache publishes its events. */
+export interface CacheEventNotificationsConfig {
+  /**
+   * Existing unencrypted topics by Region, instead of creating them.
+   * @default - a topic per Region of the group, `<system>-<env>-cache-events-<region>`, subscribed by the
+   * environment's alarm subscriptions (`alarms.subscriptions`)
+   */
+  readonly existingTopicArns?: Readonly<Record<string, string>>;
+}
+
+const SNS_TOPIC_ARN = /^arn:aws(-cn|-us-gov)?:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
 
 export interface CacheReplicationGroupOptions {
   /** @default 'cache' */
@@ -96,7 +115,7 @@ export function cacheReplicationGroup(config: CacheReplicationGroupConfig, optio
   readonly group: Built<CacheReplicationGroup>;
 } {
   const built = new Built<CacheReplicationGroup>('the cache replication group');
-  const { globalDatastore, subnetTier, ...settings } = config;
+  const { globalDatastore, subnetTier, eventNotifications, ...settings } = config;
   const prefix = (settings.engineVersion ?? CACHE_DEFAULTS.engineVersion).engine;
   return {
     setting: options.setting ?? 'cache',
@@ -109,6 +128,10 @@ export function cacheReplicationGroup(config: CacheReplicationGroupConfig, optio
           message: `${setting}.globalDatastore must be left out without a secondaryRegion (its member lives there), got ${describeValue(globalDatastore)}`,
         },
         ...outputNamesRules(setting, options.outputs, outputNames(prefix)),
+        ...eventNotificationsRules(`${setting}.eventNotifications`, eventNotifications, [
+          environment.primaryRegion,
+          ...(globalDatastore !== undefined && environment.secondaryRegion !== undefined ? [environment.secondaryRegion] : []),
+        ]),
       ];
       if (globalDatastore !== undefined && environment.secondaryRegion !== undefined) {
         rules.push(
@@ -124,12 +147,14 @@ export function cacheReplicationGroup(config: CacheReplicationGroupConfig, optio
       const id = options.id ?? 'Redis';
       const outputs: OutputDeclaration[] = [];
       let primary: CacheReplicationGroup;
-      if (globalDatastore !== undefined && stack.secondaryRegion !== undefined) {
+      const global = globalDatastore !== undefined && stack.secondaryRegion !== undefined;
+      const topics = notificationTopics(stack, `${id}Events`, eventNotifications, global ? [stack.primaryRegion, stack.secondaryRegion!] : [stack.primaryRegion]);
+      if (global) {
         const datastore = new CacheGlobalDatastore(stack.scope, id, {
           ...settings,
           subnetTier,
-          primary: { context: stack.region(stack.primaryRegion) },
-          members: [{ context: stack.region(stack.secondaryRegion), nodeCount: globalDatastore.nodeCount }],
+          primary: { context: stack.region(stack.primaryRegion), notificationTopicArn: topics.get(stack.primaryRegion) },
+          members: [{ context: stack.region(stack.secondaryRegion!), nodeCount: globalDatastore!.nodeCount, notificationTopicArn: topics.get(stack.secondaryRegion!) }],
         });
         primary = datastore.primary;
         const member = datastore.members[0];
@@ -151,6 +176,7 @@ export function cacheReplicationGroup(config: CacheReplicationGroupConfig, optio
           subnetTier,
           authToken: tokenProps ? new CacheAuthToken(scope, 'AuthToken', tokenProps) : undefined,
           context: stack.region(stack.primaryRegion),
+          notificationTopicArn: topics.get(stack.primaryRegion),
         });
         outputs.push(...groupOutputs(prefix, primary));
       }
@@ -158,4 +184,39 @@ export function cacheReplicationGroup(config: CacheReplicationGroupConfig, optio
       declareOutputs(stack.scope, outputs, options.outputs);
     },
   };
+}
+
+/** The checks of the event notifications: existing topics are SNS topic ARNs of the group's Regions. */
+function eventNotificationsRules(setting: string, config: CacheEventNotificationsConfig | undefined, regions: readonly string[]): ValidationRule[] {
+  return Object.entries(config?.existingTopicArns ?? {}).flatMap(([region, arn]) => [
+    {
+      condition: regions.includes(region),
+      message: `${setting}.existingTopicArns names Region ${describeValue(region)}, which has no replication group (its Regions: ${regions.join(', ')})`,
+    },
+    {
+      condition: typeof arn === 'string' && SNS_TOPIC_ARN.test(arn) && arn.split(':')[3] === region,
+      message: `${setting}.existingTopicArns.${region} must be the ARN of an SNS topic in ${region} (arn:aws:sns:${region}:<account>:<name>), got ${describeValue(arn)}`,
+    },
+  ]);
+}
+
+/** The notification topic of each Region: an existing one, or one created under `<scopeId>/Topic<Region>`. */
+function notificationTopics(stack: StackContext, scopeId: string, config: CacheEventNotificationsConfig | undefined, regions: readonly string[]): Map<string, string> {
+  const topics = new Map<string, string>();
+  if (config === undefined) return topics;
+  const created = regions.filter((region) => config.existingTopicArns?.[region] === undefined);
+  const scope = created.length > 0 ? new Construct(stack.scope, scopeId) : undefined;
+  for (const region of regions) {
+    const existing = config.existingTopicArns?.[region];
+    topics.set(
+      region,
+      existing ??
+        new CacheNotificationTopic(scope!, `Topic${regionConstructId(region)}`, {
+          provider: stack.region(region).provider,
+          name: stack.naming.name('cache-events', region),
+          subscriptions: stack.environment.alarms?.subscriptions,
+        }).topicArn,
+    );
+  }
+  return topics;
 }

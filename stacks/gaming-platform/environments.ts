@@ -5,7 +5,8 @@ import { STATE_BUCKET } from '../state-backend/state-bucket-config';
 import { GamingPlatformEnvironment } from './gaming-platform-environment';
 
 // The gaming platform's environments, sized from its requirements (docs/systems/gaming-platform.md): the
-// development/staging and production sizes. Primary Region eu-west-2, secondary eu-west-1.
+// development/staging and production sizes. Primary Region eu-west-2, secondary eu-west-1. Dev has no AWS
+// Backup and no RDS event subscriptions: it has one Region to copy nothing to, and its data is disposable.
 
 const SYSTEM = 'gaming-platform';
 
@@ -86,6 +87,9 @@ export const GAMING_PLATFORM_ENVIRONMENTS: Readonly<Record<string, GamingPlatfor
       logRetentionDays: 30,
     },
     dax: { nodeType: 'dax.r4.large', replicationFactor: 1 },
+    // Staging restores what prod would: daily backups of the tables and the Aurora primary, copied to eu-west-1.
+    backup: { dailyRetentionDays: 35 },
+    rdsEvents: {},
   },
   prod: {
     name: 'prod',
@@ -110,5 +114,8 @@ export const GAMING_PLATFORM_ENVIRONMENTS: Readonly<Record<string, GamingPlatfor
       logRetentionDays: 90,
     },
     dax: { nodeType: 'dax.r4.xlarge', replicationFactor: 3 },
+    // Daily backups kept 35 days and a monthly one kept a year (long-term retention), both copied to eu-west-1.
+    backup: { dailyRetentionDays: 35, monthly: { retentionDays: 365 } },
+    rdsEvents: {},
   },
 };

@@ -1,9 +1,11 @@
 import type { EnvironmentConfig } from '../common/environment';
 import type { AuroraGlobalDatabaseConfig } from '../components/aurora-global-database';
+import type { BackupConfig } from '../components/aws-backup';
 import type { CacheReplicationGroupConfig } from '../components/cache-replication-group';
 import type { DaxConfig } from '../components/dax';
 import type { DynamoDbTablesConfig } from '../components/dynamodb-tables';
 import type { MigrationsConfig } from '../components/migrations-on-deploy';
+import type { RdsEventsConfig } from '../components/rds-event-subscriptions';
 
 /** The gaming platform's configuration in one environment: its Regions, network and the size of every store. */
 export interface GamingPlatformEnvironment extends EnvironmentConfig {
@@ -23,4 +25,16 @@ export interface GamingPlatformEnvironment extends EnvironmentConfig {
    * @default { onDeploy: true }
    */
   readonly migrations?: MigrationsConfig;
+  /**
+   * AWS Backup of the DynamoDB tables and the Aurora primary cluster, copied to the secondary Region
+   * (docs/backup.md).
+   * @default - none
+   */
+  readonly backup?: BackupConfig;
+  /**
+   * RDS event subscriptions of the Global Database's member clusters, to each Region's critical and warning
+   * topics (docs/events.md).
+   * @default - none
+   */
+  readonly rdsEvents?: RdsEventsConfig;
 }

@@ -1,8 +1,10 @@
 import { auroraGlobalDatabase } from '../components/aurora-global-database';
+import { awsBackup, backupResourcesOf } from '../components/aws-backup';
 import { cacheReplicationGroup } from '../components/cache-replication-group';
 import { daxCluster } from '../components/dax';
 import { dynamoDbTables } from '../components/dynamodb-tables';
 import { migrationsOnDeploy } from '../components/migrations-on-deploy';
+import { rdsEventSourcesOf, rdsEventSubscriptions } from '../components/rds-event-subscriptions';
 import { defineSystem } from '../composition/define-system';
 import { GAMING_PLATFORM_TABLES } from './dynamodb-tables';
 import { GAMING_PLATFORM_ENVIRONMENTS } from './environments';
@@ -12,7 +14,8 @@ import { GamingPlatformEnvironment } from './gaming-platform-environment';
  * The gaming platform's database layer (docs/systems/gaming-platform.md): an Aurora PostgreSQL Global
  * Database with its migrations applied on deploy, DynamoDB global tables with DAX in front of them, and an
  * ElastiCache Redis replication group. Aurora sits in the data subnets; Redis and DAX in the private
- * subnets, where the platform's requirements place them.
+ * subnets, where the platform's requirements place them. Staging and prod add AWS Backup of the tables and
+ * the Aurora primary with a copy in the secondary Region, and RDS event subscriptions of the clusters.
  */
 export function gamingPlatformSystem(environments: Readonly<Record<string, GamingPlatformEnvironment>>) {
   return defineSystem<GamingPlatformEnvironment>({
@@ -35,5 +38,16 @@ function gamingPlatformComponents(environment: GamingPlatformEnvironment) {
     tables,
     daxCluster({ tables, config: { ...environment.dax, subnetTier: 'private' } }),
     cacheReplicationGroup({ ...environment.cache, subnetTier: 'private' }),
+    ...(environment.backup === undefined
+      ? []
+      : [
+          awsBackup({
+            resources: () => [...backupResourcesOf.dynamoDbTables(tables), ...backupResourcesOf.auroraGlobalDatabase(aurora)],
+            config: environment.backup,
+          }),
+        ]),
+    ...(environment.rdsEvents === undefined
+      ? []
+      : [rdsEventSubscriptions({ sources: () => rdsEventSourcesOf.auroraGlobalDatabase(aurora), config: environment.rdsEvents })]),
   ];
 }

@@ -1,0 +1,2 @@
+export * from './event-categories';
+export * from './rds-event-subscriptions';
