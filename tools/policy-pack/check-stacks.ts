@@ -105,8 +105,11 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** `Policy checks: 0 errors, 3 warnings (3 suppressed) over 4 stacks`. */
+/**
+ * `Policy checks: 0 errors, 3 warnings (55 suppressed) over 4 stacks`: the errors and warnings no
+ * suppression accepts, then how many findings the systems' suppressions accept.
+ */
 export function summaryLine(report: PolicyReport): string {
   const counts = countFindings(report);
-  return `Policy checks: ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')} (${counts.suppressed} suppressed) over ${plural(report.stacks.length, 'stack')}`;
+  return `Policy checks: ${plural(counts.unsuppressedErrors, 'error')}, ${plural(counts.unsuppressedWarnings, 'warning')} (${counts.suppressed} suppressed) over ${plural(report.stacks.length, 'stack')}`;
 }
