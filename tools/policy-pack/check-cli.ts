@@ -4,7 +4,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { runCommand } from '../offline-provider/run-command';
-import { selectStacks } from '../offline-provider/terraform/stack-selection';
 import { parseCheckArguments, ReportFormat } from './check-arguments';
 import { checkStacks, countFindings, PolicyReport, summaryLine } from './check-stacks';
 import { SystemSuppressions } from './policy-suppression';
@@ -50,6 +49,8 @@ export async function runCheck(args: readonly string[], environment: CheckEnviro
     environment.stdout(rulesMarkdown(RULES));
     return 0;
   }
+  // Loaded here, not at the top: it brings every system's stack classes, which only synthesis needs.
+  const { selectStacks } = await import('../offline-provider/terraform/stack-selection');
   // Progress goes to stderr: stdout may be a JSON or SARIF document.
   const stacks = selectStacks(environment.outdir, options.stacks, environment.stderr);
   const report = checkStacks(
