@@ -4,7 +4,7 @@ import { ConfigurationError } from './modules/validation';
 import { SystemDefinition } from './stacks/system';
 import { SYSTEMS } from './stacks/systems';
 import { synthesizeSystems } from './stacks/synthesis/synthesize-systems';
-import { policyChecksSummary } from './tools/policy-pack/synth-summary';
+import { policyChecksSummary } from './tools/policy-pack/synth-hook';
 
 /** Runs the app for `systems`; the process exit code is 1 for bad configuration. */
 export function runApp(systems: readonly SystemDefinition[]): void {

@@ -1,5 +1,5 @@
 // The one line `npm run synth` prints about the policy pack: it reads the JSON the synthesis just wrote.
-import { synthesizedStacks } from '../offline-provider/terraform/stack-selection';
+import { synthesizedStacks } from '../offline-provider/terraform/synthesized-stacks';
 import { checkStacks, countFindings, summaryLine } from './check-stacks';
 import { RULES } from './rules';
 import { SYSTEM_SUPPRESSIONS } from './suppressions';

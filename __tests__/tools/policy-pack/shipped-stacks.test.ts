@@ -6,7 +6,7 @@ import { checkStacks, countFindings, PolicyReport, summaryLine } from '../../../
 import { RULES } from '../../../tools/policy-pack/rules';
 import { SYSTEM_SUPPRESSIONS } from '../../../tools/policy-pack/suppressions';
 import { readStack } from '../../../tools/policy-pack/synthesized-stacks';
-import { policyChecksSummary } from '../../../tools/policy-pack/synth-summary';
+import { policyChecksSummary } from '../../../tools/policy-pack/synth-hook';
 import { synthesizeEveryStack } from '../../terraform/offline-fixture';
 
 describe('the policy pack on the shipped stacks', () => {
