@@ -6,7 +6,17 @@ export const rule: PolicyRule = {
   id: 'DS-NET-002',
   title: 'Data stores admit only security groups',
   severity: 'error',
-  resourceTypes: ['aws_rds_cluster', 'aws_db_instance', 'aws_db_proxy', 'aws_elasticache_replication_group', 'aws_elasticache_serverless_cache', 'aws_dax_cluster'],
+  resourceTypes: [
+    'aws_rds_cluster',
+    'aws_db_instance',
+    'aws_db_proxy',
+    'aws_elasticache_replication_group',
+    'aws_elasticache_serverless_cache',
+    'aws_dax_cluster',
+    'aws_security_group',
+    'aws_security_group_rule',
+    'aws_vpc_security_group_ingress_rule',
+  ],
   rationale: 'Admitting clients by security group follows them as they scale; an address range admits whatever else lands in it. A store with no group of its own gets the VPC default group.',
   controls: ['AwsSolutions-RDS8', 'EC2.18'],
   check: (stack) =>

@@ -1,8 +1,8 @@
 import { PolicyRule, RuleFinding } from '../rule';
 import { DAX_PLAINTEXT_PORT, dataStores } from '../terraform/data-stores';
-import { attachedGroups, describePorts, IngressRule, ingressRules } from '../terraform/security-groups';
+import { attachedGroups, describePorts, SecurityGroupRule, ingressRules } from '../terraform/security-groups';
 
-function opensOnly(ingress: IngressRule, ports: readonly number[]): boolean {
+function opensOnly(ingress: SecurityGroupRule, ports: readonly number[]): boolean {
   if (ingress.protocol !== 'tcp' || ingress.fromPort === undefined || ingress.toPort === undefined) return false;
   for (let port = ingress.fromPort; port <= ingress.toPort; port++) if (!ports.includes(port)) return false;
   return true;

@@ -37,6 +37,7 @@ import { rule as dsNet003 } from './ds-net-003-data-store-ports';
 import { rule as dsNet004 } from './ds-net-004-default-security-group-locked';
 import { rule as dsNet005 } from './ds-net-005-vpc-flow-logs';
 import { rule as dsNet006 } from './ds-net-006-public-ips-only-in-public-subnets';
+import { rule as dsNet007 } from './ds-net-007-data-stores-send-nothing-out';
 import { rule as dsProxy001 } from './ds-proxy-001-require-tls';
 import { rule as dsProxy002 } from './ds-proxy-002-role-scoped';
 import { rule as dsProxy003 } from './ds-proxy-003-debug-logging-off';
@@ -108,6 +109,7 @@ export const RULES: readonly PolicyRule[] = [
   dsNet004,
   dsNet005,
   dsNet006,
+  dsNet007,
   dsProxy001,
   dsProxy002,
   dsProxy003,

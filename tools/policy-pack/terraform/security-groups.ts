@@ -5,17 +5,21 @@ import { refersTo, resolve } from './references';
 import { asBlocks, StackDocument, TerraformBlock } from './stack-document';
 import { asNumber, asStringList, isTrue, isUnset } from './values';
 
-export interface IngressRule {
+export type Direction = 'ingress' | 'egress';
+
+/** One inbound or outbound rule of a security group. */
+export interface SecurityGroupRule {
   /** The address of the block that declares the rule (the group itself for inline rules). */
   readonly declaredBy: string;
   /** `tcp`, `udp`, `icmp` or `-1` (all). */
   readonly protocol: string;
   readonly fromPort?: number;
   readonly toPort?: number;
+  /** The peer's address ranges: sources of an inbound rule, destinations of an outbound one. */
   readonly ipv4Cidrs: readonly string[];
   readonly ipv6Cidrs: readonly string[];
   readonly prefixLists: readonly string[];
-  /** True when the rule's sources include security groups (or the group itself). */
+  /** True when the peers include security groups (or the group itself). */
   readonly fromSecurityGroups: boolean;
 }
 
@@ -24,9 +28,9 @@ function normalizedProtocol(value: unknown): string {
   return protocol === 'all' || protocol === '-1' ? '-1' : protocol === '6' ? 'tcp' : protocol;
 }
 
-function inlineRule(group: TerraformBlock, rule: Readonly<Record<string, unknown>>): IngressRule {
+function inlineRule(declaredBy: string, rule: Readonly<Record<string, unknown>>): SecurityGroupRule {
   return {
-    declaredBy: group.address,
+    declaredBy,
     protocol: normalizedProtocol(rule.protocol),
     fromPort: asNumber(rule.from_port),
     toPort: asNumber(rule.to_port),
@@ -37,18 +41,21 @@ function inlineRule(group: TerraformBlock, rule: Readonly<Record<string, unknown
   };
 }
 
-/** Every inbound rule of `group` declared in the stack. */
-export function ingressRules(stack: StackDocument, group: TerraformBlock): IngressRule[] {
-  const inline = asBlocks(group.body.ingress).map((rule) => inlineRule(group, rule));
+/**
+ * Every rule of `group` in one direction declared in the stack: inline blocks, aws_security_group_rule
+ * of that type, and aws_vpc_security_group_ingress_rule / aws_vpc_security_group_egress_rule.
+ */
+export function securityGroupRules(stack: StackDocument, group: TerraformBlock, direction: Direction): SecurityGroupRule[] {
+  const inline = asBlocks(group.body[direction]).map((rule) => inlineRule(group.address, rule));
   const legacy = stack
     .resources('aws_security_group_rule')
-    .filter((rule) => rule.body.type === 'ingress' && refersTo(rule.body.security_group_id, group.address))
+    .filter((rule) => rule.body.type === direction && refersTo(rule.body.security_group_id, group.address))
     .map((rule) => ({
-      ...inlineRule(rule, rule.body),
+      ...inlineRule(rule.address, rule.body),
       fromSecurityGroups: !isUnset(rule.body.source_security_group_id) || isTrue(rule.body.self),
     }));
   const standalone = stack
-    .resources('aws_vpc_security_group_ingress_rule')
+    .resources(`aws_vpc_security_group_${direction}_rule`)
     .filter((rule) => refersTo(rule.body.security_group_id, group.address))
     .map((rule) => ({
       declaredBy: rule.address,
@@ -63,18 +70,9 @@ export function ingressRules(stack: StackDocument, group: TerraformBlock): Ingre
   return [...inline, ...legacy, ...standalone];
 }
 
-/** Every outbound rule declaration of `group` (inline egress, aws_security_group_rule egress, aws_vpc_security_group_egress_rule). */
-export function egressDeclarations(stack: StackDocument, group: TerraformBlock): string[] {
-  const inline = asBlocks(group.body.egress).map(() => group.address);
-  const legacy = stack
-    .resources('aws_security_group_rule')
-    .filter((rule) => rule.body.type === 'egress' && refersTo(rule.body.security_group_id, group.address))
-    .map((rule) => rule.address);
-  const standalone = stack
-    .resources('aws_vpc_security_group_egress_rule')
-    .filter((rule) => refersTo(rule.body.security_group_id, group.address))
-    .map((rule) => rule.address);
-  return [...inline, ...legacy, ...standalone];
+/** Every inbound rule of `group` declared in the stack. */
+export function ingressRules(stack: StackDocument, group: TerraformBlock): SecurityGroupRule[] {
+  return securityGroupRules(stack, group, 'ingress');
 }
 
 export type GroupResolution = { readonly kind: 'group'; readonly group: TerraformBlock } | { readonly kind: 'unknown'; readonly expression: string };
@@ -89,13 +87,13 @@ export function attachedGroups(stack: StackDocument, value: unknown): GroupResol
   });
 }
 
-/** True when the rule admits traffic from anywhere (0.0.0.0/0 or ::/0). */
-export function isOpenToTheWorld(rule: IngressRule): boolean {
+/** True when the rule's peer is anywhere (0.0.0.0/0 or ::/0). */
+export function isOpenToTheWorld(rule: SecurityGroupRule): boolean {
   return rule.ipv4Cidrs.includes('0.0.0.0/0') || rule.ipv6Cidrs.includes('::/0');
 }
 
 /** The ports a rule opens, as text (`5432`, `8000-9000`, `all ports`). */
-export function describePorts(rule: IngressRule): string {
+export function describePorts(rule: SecurityGroupRule): string {
   if (rule.protocol === '-1' || rule.fromPort === undefined || rule.toPort === undefined) return 'all ports';
   return rule.fromPort === rule.toPort ? `${rule.fromPort}` : `${rule.fromPort}-${rule.toPort}`;
 }
