@@ -4,6 +4,7 @@ import { ConfigurationError } from './modules/validation';
 import { SystemDefinition } from './stacks/system';
 import { SYSTEMS } from './stacks/systems';
 import { synthesizeSystems } from './stacks/synthesis/synthesize-systems';
+import { policyChecksSummary } from './tools/policy-pack/synth-hook';
 
 /** Runs the app for `systems`; the process exit code is 1 for bad configuration. */
 export function runApp(systems: readonly SystemDefinition[]): void {
@@ -13,6 +14,7 @@ export function runApp(systems: readonly SystemDefinition[]): void {
     const { stacks, warnings } = synthesizeSystems(systems, outdir);
     for (const warning of warnings) console.warn(`Warning: ${warning}`);
     console.log(`Synthesized ${stacks.length} stacks into ${outdir}/stacks: ${stacks.join(', ')}`);
+    console.log(policyChecksSummary(outdir));
   } catch (error) {
     if (error instanceof ConfigurationError) {
       console.error(`${error.message}\nNothing was written to ${outdir}.`);

@@ -2,19 +2,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { SYSTEMS } from '../../../stacks/systems';
 import { synthesizeSystems } from '../../../stacks/synthesis/synthesize-systems';
+import { SynthesizedStack, synthesizedStacks } from './synthesized-stacks';
 
-export interface SynthesizedStack {
-  readonly name: string;
-  readonly directory: string;
-}
-
-/** `<outdir>/stacks/<stack>` for each stack in a synthesized output directory's manifest, sorted by name. */
-export function synthesizedStacks(outdir: string): SynthesizedStack[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
-  return (Object.values(manifest.stacks) as { name: string; workingDirectory: string }[])
-    .map((stack) => ({ name: stack.name, directory: path.join(outdir, stack.workingDirectory) }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
+// Re-exported for the commands and tests that read synthesized output through this module.
+export { synthesizedStacks };
+export type { SynthesizedStack };
 
 /** The synthesized stacks in `outdir` (synthesizing every system first if it holds none), filtered by name. */
 export function selectStacks(outdir: string, names: readonly string[], log: (line: string) => void): SynthesizedStack[] {
