@@ -2,13 +2,10 @@
 // suppression that starts "Known defect" or "Known gap" is temporary: it names what to fix and where.
 import type { PolicySuppression } from '../../tools/policy-pack/policy-suppression';
 
-const NO_CROSS_REGION_BACKUP_YET =
-  'Known gap (the gaming platform asks for cross-Region backup replication): there is no AWS Backup plan yet. Meanwhile the tables keep 35 days of point-in-time recovery in each Region and the clusters 14 days of automated backups and a final snapshot, but a destructive write replicates to eu-west-1 and no copy outside the primary Region predates it.';
-
 export const GAMING_PLATFORM_POLICY_SUPPRESSIONS: readonly PolicySuppression[] = [
   {
     ruleId: 'DS-NET-003',
-    resource: 'aws_security_group.Dax_SecurityGroup_*',
+    resource: 'aws_vpc_security_group_ingress_rule.Dax_SecurityGroup_Port8111*',
     reason:
       'Known defect, to fix in modules/dax (DAX_PORTS): the DAX group also opens 8111, the unencrypted port, although the cluster is TLS-only (cluster_endpoint_encryption_type = TLS) and listens on 9111 alone. The rule admits only the application security groups and nothing listens on 8111, so it exposes nothing today, but it has to go.',
   },
@@ -18,6 +15,19 @@ export const GAMING_PLATFORM_POLICY_SUPPRESSIONS: readonly PolicySuppression[] =
     stacks: ['gaming-platform-dev'],
     reason:
       'Dev turns deletion protection off on purpose (the Aurora default is on everywhere but dev) so the environment can be destroyed and rebuilt with cdktf destroy; dev data is what the migrations recreate, and staging and prod keep deletion protection on.',
+  },
+  {
+    ruleId: 'DS-DDB-003',
+    resource: 'aws_dynamodb_table.DynamoDbTable*',
+    stacks: ['gaming-platform-dev'],
+    reason:
+      'The dev policy turns table deletion protection off on purpose so the environment can be destroyed and rebuilt with cdktf destroy; dev tables hold test data, and staging and prod keep deletion protection on.',
+  },
+  {
+    ruleId: 'DS-IAM-003',
+    resource: 'aws_iam_role.Backup_Role_*',
+    reason:
+      'The AWS Backup service-role trust policy AWS documents has no condition, and that AWS Backup sends aws:SourceAccount when it assumes the role is not verified; adding the condition unverified could stop the backup jobs. The role is usable only through iam:PassRole by a backup plan selection in this account, which cannot cross accounts.',
   },
   {
     ruleId: 'DS-IAM-003',
@@ -67,12 +77,6 @@ export const GAMING_PLATFORM_POLICY_SUPPRESSIONS: readonly PolicySuppression[] =
     reason:
       'Terraform rotates the AUTH token without downtime in two applies, ROTATE then SET (docs/cache.md, Rotating the AUTH token without downtime); a Secrets Manager rotation would change the secret without changing the token on the replication group.',
   },
-  ...['aws_dynamodb_table.DynamoDbTable*', 'aws_rds_cluster.Aurora_*'].map((resource) => ({
-    ruleId: 'DS-BACKUP-003',
-    resource,
-    stacks: ['gaming-platform-prod'],
-    reason: NO_CROSS_REGION_BACKUP_YET,
-  })),
   {
     ruleId: 'DS-LOG-002',
     resource: 'aws_cloudwatch_log_group.Redis_*_Logs_*',

@@ -51,7 +51,7 @@ describe('npm run check', () => {
     expect(result.stderr).toContain(`No synthesized output in ${outdir}: synthesizing every system first.`);
     const lines = result.stdout.trim().split('\n');
     expect(lines[lines.length - 1]).toMatch(/^Policy checks: 0 errors, 0 warnings \(\d+ suppressed\) over 4 stacks$/);
-    expect(result.stdout).toMatch(/^gaming-platform-prod suppressed DS-NET-003 aws_security_group\.Dax_SecurityGroup_\w+: opens tcp 8111 .*\n {4}reason: Known defect, to fix in modules\/dax/m);
+    expect(result.stdout).toMatch(/^gaming-platform-dev suppressed DS-RDS-005 aws_rds_cluster\.Aurora_\w+: deletion_protection must be true, got false\n {4}reason: Dev turns deletion protection off on purpose/m);
   });
 
   test('GIVEN --format json WHEN check runs THEN it writes a JSON report with every finding and the counts', async () => {
