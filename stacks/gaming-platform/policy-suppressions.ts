@@ -1,6 +1,6 @@
 // The gaming platform's accepted policy-pack findings (`npm run check` prints each reason). A
 // suppression that starts "Known defect" or "Known gap" is temporary: it names what to fix and where.
-import type { PolicySuppression } from '../../tools/policy-pack/policy-suppression';
+import type { PolicySuppression } from '../policy-suppression';
 
 export const GAMING_PLATFORM_POLICY_SUPPRESSIONS: readonly PolicySuppression[] = [
   {

@@ -2,22 +2,11 @@
 // acceptable. The reason is printed with every suppressed finding; a suppression without one is a
 // configuration error.
 import { describeValue, nonEmpty, oneOf, ValidationRule } from '../../modules/validation';
+import type { PolicySuppression } from '../../stacks/policy-suppression';
 
-export interface PolicySuppression {
-  /** The rule whose finding is accepted (`DS-RDS-010`). */
-  readonly ruleId: string;
-  /** The resource's Terraform address, or a pattern where `*` stands for any text (`aws_rds_cluster.Aurora_*`). */
-  readonly resource: string;
-  /**
-   * The stacks it applies to.
-   * @default - every stack of the system
-   */
-  readonly stacks?: readonly string[];
-  /** Why the finding is acceptable, in a sentence a reviewer would accept; printed by `npm run check`. */
-  readonly reason: string;
-}
+export type { PolicySuppression };
 
-/** A system's suppressions, as its `stacks/<system>/policy-suppressions.ts` declares them. */
+/** A system's suppressions, as `stacks/systems-policy-suppressions.ts` registers them. */
 export interface SystemSuppressions {
   /** The system name, the prefix of its stack names (`gaming-platform`). */
   readonly system: string;

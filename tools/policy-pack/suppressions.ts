@@ -1,10 +1,9 @@
-// Every system's policy suppressions, read from `stacks/<system>/policy-suppressions.ts`. A new
-// system adds its file here.
-import { GAMING_PLATFORM_POLICY_SUPPRESSIONS } from '../../stacks/gaming-platform/policy-suppressions';
-import { STATE_BACKEND_POLICY_SUPPRESSIONS } from '../../stacks/state-backend/policy-suppressions';
+// Every system's policy suppressions as the pack applies them, from the registry in stacks/ (a system
+// declares its own in `stacks/<system>/policy-suppressions.ts`).
+import { SYSTEMS_POLICY_SUPPRESSIONS } from '../../stacks/systems-policy-suppressions';
 import { SystemSuppressions } from './policy-suppression';
 
-export const SYSTEM_SUPPRESSIONS: readonly SystemSuppressions[] = [
-  { system: 'gaming-platform', suppressions: GAMING_PLATFORM_POLICY_SUPPRESSIONS },
-  { system: 'state-backend', suppressions: STATE_BACKEND_POLICY_SUPPRESSIONS },
-];
+export const SYSTEM_SUPPRESSIONS: readonly SystemSuppressions[] = Object.entries(SYSTEMS_POLICY_SUPPRESSIONS).map(([system, suppressions]) => ({
+  system,
+  suppressions,
+}));
