@@ -1,2 +1,3 @@
 export * from './validation-rule';
 export * from './rules';
+export * from './name-limit';
