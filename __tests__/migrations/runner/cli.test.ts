@@ -154,18 +154,18 @@ describe('npm run migrate against a real server', () => {
     const status = await cli(['status', '--system', 'shop-pulse', '--seed'], { DATABASE_URL: url });
 
     expect(first.code).toBe(0);
-    expect(first.out).toContain('shop-pulse: 9 migration files, 1 seed files; database postgres://');
-    expect(first.out).toMatch(/applied 0009_audit_logs\.sql \(\d+ ms\)\n  seeded 0001_development_tenants\.sql \(\d+ ms\)/);
-    expect(first.out).toContain('9 applied now, 0 already applied\n1 seed files applied now, 0 already applied');
+    expect(first.out).toContain('shop-pulse: 10 migration files, 1 seed files; database postgres://');
+    expect(first.out).toMatch(/applied 0010_forced_row_level_security\.sql \(\d+ ms\)\n  seeded 0001_development_tenants\.sql \(\d+ ms\)/);
+    expect(first.out).toContain('10 applied now, 0 already applied\n1 seed files applied now, 0 already applied');
     expect(first.out).not.toContain('datastack_seed_data');
-    expect(second.out).toContain('0 applied now, 9 already applied\n0 seed files applied now, 1 already applied');
-    expect(status.out).toMatch(/9 applied, 0 pending\nseed data:\n  applied +0001_development_tenants\.sql {2}\(.+\)\n1 seed files applied, 0 pending$/);
+    expect(second.out).toContain('0 applied now, 10 already applied\n0 seed files applied now, 1 already applied');
+    expect(status.out).toMatch(/10 applied, 0 pending\nseed data:\n  applied +0001_development_tenants\.sql {2}\(.+\)\n1 seed files applied, 0 pending$/);
   });
 
   test('GIVEN no --seed WHEN shop-pulse is migrated THEN the seed data is not applied', async () => {
     const url = await createDatabase(server);
     const result = await cli(['up', '--system', 'shop-pulse'], { DATABASE_URL: url });
-    expect(result.out).toContain('shop-pulse: 9 migration files; database');
+    expect(result.out).toContain('shop-pulse: 10 migration files; database');
     const db = await sessionFor(url);
     expect(await db.query('SELECT tenant_id FROM tenants')).toEqual([]);
     expect(await db.query(`SELECT to_regclass('datastack_seed_data') AS ledger`)).toEqual([{ ledger: null }]);

@@ -187,13 +187,13 @@ describe('the bundled handler and seed data', () => {
     expect(JSON.parse(first.output)).toEqual({
       system: 'shop-pulse',
       checksum: withSeed.migrationsChecksum,
-      applied: expect.arrayContaining(['0001_application_role_and_tenancy.sql', '0009_audit_logs.sql']),
+      applied: expect.arrayContaining(['0001_application_role_and_tenancy.sql', '0009_audit_logs.sql', '0010_forced_row_level_security.sql']),
       alreadyApplied: 0,
       seedChecksum: withSeed.seedChecksum,
       seeded: ['0001_development_tenants.sql'],
       alreadySeeded: 0,
     });
-    expect(JSON.parse(second.output)).toMatchObject({ applied: [], alreadyApplied: 9, seeded: [], alreadySeeded: 1 });
+    expect(JSON.parse(second.output)).toMatchObject({ applied: [], alreadyApplied: 10, seeded: [], alreadySeeded: 1 });
     expect(await (await sessionFor(url)).query('SELECT count(*)::int AS tenants FROM tenants')).toEqual([{ tenants: 3 }]);
   });
 

@@ -7,9 +7,13 @@ import { startThrowawayPostgres, ThrowawayPostgres } from '../../support/throwaw
 // The shop-pulse schema keeps tenants apart in the database itself. Proven the way the application meets
 // it: as the application role (not the tables' owner, whom row-level security does not restrict), on a
 // real PostgreSQL 15 server both through a login role granted shop_pulse_app and through SET ROLE, and on
-// PGlite through SET ROLE. Then the documented queries on production-like volumes use their indexes.
+// PGlite through SET ROLE. Then as the master user, which owns the tables and is what applications use
+// through RDS Proxy with the master secret: row-level security is forced, so it restricts the owner too.
+// Then the documented queries on production-like volumes use their indexes.
 
 const TABLES = ['tenants', 'users', 'orders', 'fulfillment', 'marketing_campaigns', 'role_metric_visibility', 'governance_rules', 'audit_logs'] as const;
+/** RDS's master user: it runs the migrations and so owns the tables; no superuser, no BYPASSRLS (CREATEROLE, CREATEDB, as on RDS). */
+const MASTER = 'shoppulse_admin';
 const A = 'T001';
 const B = 'T002';
 
@@ -38,6 +42,18 @@ const FIXTURE_ROWS = `
     ('T001', 'U-A1', 'login', 'session', NULL, '192.0.2.1'),
     ('T001', NULL, 'import', 'orders', 'batch-1', NULL),
     ('T002', 'U-B1', 'login', 'session', NULL, '198.51.100.7');`;
+
+/** For each table, an INSERT of a row that belongs to tenant B (or to a tenant nobody set). */
+const INSERTS_OF_ANOTHER_TENANT: [string, string][] = [
+  ['tenants', `INSERT INTO tenants (tenant_id, tenant_name) VALUES ('T777', 'Not mine')`],
+  ['users', `INSERT INTO users (tenant_id, user_id, email, cognito_user_id, role) VALUES ('T002', 'U-X', 'x@gadgets.example', 'cognito-x', 'Admin')`],
+  ['orders', `INSERT INTO orders (tenant_id, order_id, order_date) VALUES ('T002', 'O-X', DATE '2024-03-09')`],
+  ['fulfillment', `INSERT INTO fulfillment (tenant_id, order_id) VALUES ('T002', 'O-B1')`],
+  ['marketing_campaigns', `INSERT INTO marketing_campaigns (tenant_id, campaign_id, date) VALUES ('T002', 'C-X', DATE '2024-03-09')`],
+  ['role_metric_visibility', `INSERT INTO role_metric_visibility (tenant_id, role, metric_name) VALUES ('T002', 'Admin', 'new_metric')`],
+  ['governance_rules', `INSERT INTO governance_rules (tenant_id, user_id, dimension, values) VALUES ('T002', 'U-B1', 'region', '{EU}')`],
+  ['audit_logs', `INSERT INTO audit_logs (tenant_id, action, resource_type) VALUES ('T002', 'export', 'orders')`],
+];
 
 /** Where the application's work runs: as the application role, in one transaction, rolled back afterwards. */
 interface Engine {
@@ -105,6 +121,7 @@ beforeAll(async () => {
     await admin.query('CREATE ROLE rds_iam NOLOGIN');
     // The application's login: what a role whose password RDS Proxy holds looks like.
     await admin.query('CREATE ROLE shop_pulse_tester LOGIN');
+    await admin.query(`CREATE ROLE ${MASTER} LOGIN NOSUPERUSER NOBYPASSRLS CREATEROLE CREATEDB`);
   } finally {
     await admin.end();
   }
@@ -150,16 +167,7 @@ describe.each(ENGINES)('shop-pulse tenant isolation on %s', (_engine, setUp) => 
     await expect(engine.asApp(null, (session) => session.query(`SELECT * FROM ${table}`))).resolves.toEqual([]);
   });
 
-  test.each([
-    ['tenants', `INSERT INTO tenants (tenant_id, tenant_name) VALUES ('T777', 'Not mine')`],
-    ['users', `INSERT INTO users (tenant_id, user_id, email, cognito_user_id, role) VALUES ('T002', 'U-X', 'x@gadgets.example', 'cognito-x', 'Admin')`],
-    ['orders', `INSERT INTO orders (tenant_id, order_id, order_date) VALUES ('T002', 'O-X', DATE '2024-03-09')`],
-    ['fulfillment', `INSERT INTO fulfillment (tenant_id, order_id) VALUES ('T002', 'O-B1')`],
-    ['marketing_campaigns', `INSERT INTO marketing_campaigns (tenant_id, campaign_id, date) VALUES ('T002', 'C-X', DATE '2024-03-09')`],
-    ['role_metric_visibility', `INSERT INTO role_metric_visibility (tenant_id, role, metric_name) VALUES ('T002', 'Admin', 'new_metric')`],
-    ['governance_rules', `INSERT INTO governance_rules (tenant_id, user_id, dimension, values) VALUES ('T002', 'U-B1', 'region', '{EU}')`],
-    ['audit_logs', `INSERT INTO audit_logs (tenant_id, action, resource_type) VALUES ('T002', 'export', 'orders')`],
-  ])('GIVEN tenant A set WHEN a row of another tenant is inserted into %s THEN row-level security refuses it', async (table, sql) => {
+  test.each(INSERTS_OF_ANOTHER_TENANT)('GIVEN tenant A set WHEN a row of another tenant is inserted into %s THEN row-level security refuses it', async (table, sql) => {
     await expect(message(engine.asApp(A, (session) => session.execute(sql)))).resolves.toBe(`new row violates row-level security policy for table "${table}"`);
   });
 
@@ -275,6 +283,103 @@ describe('shop-pulse on PostgreSQL 15: the tenant setting and the roles', () => 
   test('GIVEN PGlite, which has no rds_iam role WHEN the migrations ran THEN no IAM login was created', async () => {
     const [{ roles }] = await pglite.query<{ roles: number }>(`SELECT count(*)::int AS roles FROM pg_roles WHERE rolname = 'shop_pulse_app_iam'`);
     expect(roles).toBe(0);
+  });
+});
+
+describe('shop-pulse on PostgreSQL 15 as the master user (the tables\' owner, what RDS Proxy signs in as): forced row-level security', () => {
+  let master: SqlSession;
+  let superuser: SqlSession;
+  let migratedAsMaster: Awaited<ReturnType<typeof migrateSystem>>;
+  const asMaster = <T>(tenant: string | null, work: (session: SqlSession) => Promise<T>) => inTransaction(master, [], tenant, work);
+
+  beforeAll(async () => {
+    // A database the master user owns (on RDS, the instance's database), migrated and seeded by it.
+    const name = `shop_pulse_master_${process.pid}`;
+    const admin = new Client({ host: server.host, port: server.port, user: server.user, database: 'postgres' });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE ${name} OWNER ${MASTER}`);
+    } finally {
+      await admin.end();
+    }
+    master = await sessionFor(server.url(name).replace('postgres://postgres@', `postgres://${MASTER}@`));
+    migratedAsMaster = await migrateSystem(master, SHOP_PULSE_MIGRATIONS, { seed: true });
+    // The fixture rows of both tenants, written by a superuser (row-level security never applies to one).
+    superuser = await sessionFor(server.url(name));
+    await superuser.execute(FIXTURE_ROWS);
+  }, 120_000);
+
+  test('GIVEN a master user that is no superuser WHEN it runs the migrations and the seed THEN all apply, and the seed wrote 16 metric rows for each of three tenants', async () => {
+    expect(migratedAsMaster.seeded).toEqual(['0001_development_tenants.sql']);
+    const tenants = await superuser.query<{ tenant_id: string; rules: number }>(
+      `SELECT t.tenant_id, (SELECT count(*)::int FROM role_metric_visibility v WHERE v.tenant_id = t.tenant_id) AS rules FROM tenants t WHERE t.tenant_id LIKE 'T00%' ORDER BY 1`,
+    );
+    expect(tenants).toEqual([
+      { tenant_id: 'T001', rules: 16 },
+      { tenant_id: 'T002', rules: 16 },
+      { tenant_id: 'T003', rules: 16 },
+    ]);
+  });
+
+  test('GIVEN the migrated tables WHEN the catalog is read THEN row-level security is enabled and forced on all eight, and the master user owns them', async () => {
+    const tables = await superuser.query<{ table: string; enabled: boolean; forced: boolean; owner: string }>(
+      `SELECT c.relname AS table, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced, pg_get_userbyid(c.relowner) AS owner
+         FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relname = ANY($1) ORDER BY 1`,
+      [[...TABLES]],
+    );
+    expect(tables).toEqual([...TABLES].sort().map((table) => ({ table, enabled: true, forced: true, owner: MASTER })));
+  });
+
+  test.each(TABLES)('GIVEN tenant A set WHEN the master user reads %s without any tenant filter THEN only tenant A rows come back, all of them', async (table) => {
+    const [{ total }] = await superuser.query<{ total: number }>(`SELECT count(*)::int AS total FROM ${table} WHERE tenant_id = $1`, [A]);
+
+    const seen = await asMaster(A, (session) => session.query<{ tenant_id: string }>(`SELECT tenant_id FROM ${table}`));
+
+    expect(total).toBeGreaterThan(0);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen.map((row) => row.tenant_id))).toEqual(new Set([A]));
+  });
+
+  test.each(TABLES)('GIVEN no tenant set WHEN the master user reads %s THEN no rows come back, and no error', async (table) => {
+    await expect(asMaster(null, (session) => session.query(`SELECT * FROM ${table}`))).resolves.toEqual([]);
+  });
+
+  test.each(INSERTS_OF_ANOTHER_TENANT)('GIVEN tenant A set WHEN the master user inserts a row of another tenant into %s THEN row-level security refuses it', async (table, sql) => {
+    await expect(message(asMaster(A, (session) => session.execute(sql)))).resolves.toBe(`new row violates row-level security policy for table "${table}"`);
+  });
+
+  test('GIVEN tenant A set WHEN the master user updates or deletes tenant B rows THEN nothing matches', async () => {
+    const touched = await asMaster(A, async (session) => [
+      ...(await session.query(`UPDATE orders SET channel = 'hijacked' WHERE tenant_id = $1 RETURNING order_id`, [B])),
+      ...(await session.query(`DELETE FROM marketing_campaigns WHERE tenant_id = $1 RETURNING campaign_id`, [B])),
+    ]);
+    expect(touched).toEqual([]);
+  });
+
+  test('GIVEN tenant A set WHEN the master user updates, deletes or truncates audit logs THEN the append-only triggers refuse', async () => {
+    await expect(message(asMaster(A, (session) => session.execute(`UPDATE audit_logs SET action = 'nothing'`)))).resolves.toBe('audit_logs is append-only: UPDATE is not allowed');
+    await expect(message(asMaster(A, (session) => session.execute('DELETE FROM audit_logs')))).resolves.toBe('audit_logs is append-only: DELETE is not allowed');
+    await expect(message(asMaster(A, (session) => session.execute('TRUNCATE audit_logs')))).resolves.toBe('audit_logs is append-only: TRUNCATE is not allowed');
+  });
+
+  test('GIVEN no tenant yet (sign-in) WHEN the master user asks tenant_for_cognito_user THEN it gets the tenant of that identity, and still no user row', async () => {
+    const answers = await asMaster(null, async (session) => ({
+      lookups: await session.query(`SELECT tenant_for_cognito_user('cognito-b1') AS known, tenant_for_cognito_user('nobody') AS unknown`),
+      users: await session.query('SELECT * FROM users'),
+    }));
+    expect(answers).toEqual({ lookups: [{ known: B, unknown: null }], users: [] });
+  });
+
+  test('GIVEN the sign-in role WHEN its rights are read THEN it owns the lookup only, reads three columns of users, and nobody is a member of it', async () => {
+    const [rights] = await superuser.query<{ owner: string; email: boolean; status: boolean; members: number; login: boolean }>(
+      `SELECT pg_get_userbyid(p.proowner) AS owner,
+              has_column_privilege('shop_pulse_sign_in', 'users', 'email', 'SELECT') AS email,
+              has_column_privilege('shop_pulse_sign_in', 'users', 'status', 'SELECT') AS status,
+              (SELECT count(*)::int FROM pg_auth_members m WHERE m.roleid = 'shop_pulse_sign_in'::regrole) AS members,
+              (SELECT rolcanlogin FROM pg_roles WHERE rolname = 'shop_pulse_sign_in') AS login
+         FROM pg_proc p WHERE p.proname = 'tenant_for_cognito_user'`,
+    );
+    expect(rights).toEqual({ owner: 'shop_pulse_sign_in', email: false, status: true, members: 0, login: false });
   });
 });
 
