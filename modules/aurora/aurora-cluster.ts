@@ -170,6 +170,7 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
       deleteAutomatedBackups: false,
       enabledCloudwatchLogsExports: ['postgresql'],
       iamDatabaseAuthenticationEnabled: resolved.iamDatabaseAuthentication,
+      enableHttpEndpoint: resolved.enableDataApi,
       serverlessv2ScalingConfiguration: props.serverlessV2
         ? {
             minCapacity: props.serverlessV2.minCapacity,

@@ -110,6 +110,14 @@ export interface AuroraClusterSettings {
    */
   readonly iamDatabaseAuthentication?: boolean;
   /**
+   * The RDS Data API (`enable_http_endpoint`): SQL over HTTPS with IAM and the master secret, no connection
+   * to manage (ad hoc queries, the Query Editor). Aurora PostgreSQL 13.11+, 14.8+, 15.3+, 16.1+ and 17.4+,
+   * on Serverless v2 or provisioned instances other than the burstable T classes.
+   * @default false
+   * @see https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/data-api.limitations.html
+   */
+  readonly enableDataApi?: boolean;
+  /**
    * Parameters of the cluster parameter group, over DataStack's (`rds.force_ssl`, `shared_preload_libraries`,
    * `log_min_duration_statement`).
    * @default - DataStack's parameters only

@@ -335,6 +335,8 @@ const BAD_PROPS: [string, ClusterOverrides, string][] = [
   ['a CPU threshold above 100 %', { alarmThresholds: { cpuPercent: 120 } }, `${SETTING}.alarmThresholds.cpuPercent must be 1-100, got 120`],
   ['a connections threshold of 0 %', { alarmThresholds: { connectionsPercentOfMax: 0 } }, `${SETTING}.alarmThresholds.connectionsPercentOfMax must be 1-100, got 0`],
   ['a negative latency threshold', { alarmThresholds: { writeLatencySeconds: -1 } }, `${SETTING}.alarmThresholds.writeLatencySeconds must be a number above 0, got -1`],
+  ['the Data API on an engine without it', { enableDataApi: true, engineVersion: AuroraPostgresEngineVersion.of('15.2') }, `${SETTING}.enableDataApi needs Aurora PostgreSQL 13.11+, 14.8+, 15.3+, 16.1+ or 17.4+ (the versions the RDS Data API supports), got engineVersion "15.2"`],
+  ['the Data API on a burstable class', { enableDataApi: true, instanceClass: 'db.t4g.medium', serverlessV2: undefined }, `${SETTING}.enableDataApi needs Serverless v2 or a provisioned class other than T (the RDS Data API does not run on burstable classes), got instanceClass "db.t4g.medium"`],
 ];
 
 describe('Aurora cluster props are validated before any resource is created', () => {
@@ -357,8 +359,23 @@ describe('Aurora cluster props are validated before any resource is created', ()
     ['Performance Insights for 93 days', { performanceInsights: { enabled: true, retentionDays: 93 } }],
     ['the largest Serverless v2 range', { serverlessV2: { minCapacity: 0, maxCapacity: 256, secondsUntilAutoPause: 86400 } }],
     ['16 instances', { instanceCount: 16 }],
+    ['the Data API on Serverless v2, 16.1', { enableDataApi: true, engineVersion: AuroraPostgresEngineVersion.of('16.1') }],
+    ['the Data API on a provisioned r class', { enableDataApi: true, instanceClass: 'db.r6g.large', serverlessV2: undefined }],
+    ['a burstable class without the Data API', { instanceClass: 'db.t4g.medium', serverlessV2: undefined }],
   ])('GIVEN %s WHEN built THEN it is accepted', (_case, overrides) => {
     expect(() => synthCluster(overrides)).not.toThrow();
+  });
+});
+
+describe('the RDS Data API', () => {
+  test('GIVEN no choice WHEN synthesized THEN the HTTP endpoint is off, explicitly', () => {
+    const { text } = synthCluster();
+    expect(text).toHaveResourceWithProperties(RdsCluster, { enable_http_endpoint: false });
+  });
+
+  test('GIVEN enableDataApi WHEN synthesized THEN the cluster enables its HTTP endpoint', () => {
+    const { text } = synthCluster({ enableDataApi: true });
+    expect(text).toHaveResourceWithProperties(RdsCluster, { cluster_identifier: 'trivia-nft-staging-aurora-eu-west-2', enable_http_endpoint: true });
   });
 });
 
