@@ -47,6 +47,12 @@ export interface AuroraAlarmThresholds {
   readonly freeableMemoryPercent: number;
   /** AuroraGlobalDBReplicationLag (secondary clusters) above this many milliseconds. @default 1000 */
   readonly replicationLagMilliseconds: number;
+  /**
+   * VolumeBytesUsed (the cluster's storage, which grows on its own and is billed per GB-month) above this many
+   * GiB: a cost guard, with info severity.
+   * @default - no storage alarm
+   */
+  readonly volumeBytesUsedGib?: number;
 }
 
 /**

@@ -109,7 +109,7 @@ export function auroraClusterSettingsRules(setting: string, settings: AuroraClus
   const thresholds = settings.alarmThresholds ?? {};
   const percent = (name: 'cpuPercent' | 'connectionsPercentOfMax' | 'freeableMemoryPercent') =>
     given(thresholds[name], (value) => numberInRange(`${setting}.alarmThresholds.${name}`, value, 1, 100));
-  const positive = (name: 'readLatencySeconds' | 'writeLatencySeconds' | 'replicationLagMilliseconds') =>
+  const positive = (name: 'readLatencySeconds' | 'writeLatencySeconds' | 'replicationLagMilliseconds' | 'volumeBytesUsedGib') =>
     given(thresholds[name], (value) => ({
       condition: typeof value === 'number' && value > 0,
       message: `${setting}.alarmThresholds.${name} must be a number above 0, got ${describeValue(value)}`,
@@ -121,6 +121,7 @@ export function auroraClusterSettingsRules(setting: string, settings: AuroraClus
     ...positive('readLatencySeconds'),
     ...positive('writeLatencySeconds'),
     ...positive('replicationLagMilliseconds'),
+    ...positive('volumeBytesUsedGib'),
   );
   return rules;
 }

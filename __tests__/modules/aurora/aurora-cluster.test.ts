@@ -284,6 +284,26 @@ describe('single-Region Aurora cluster, Serverless v2', () => {
     expect(alarms['Aurora/Instance1Alarms/WriteLatency'].threshold).toBe(0.2);
   });
 
+  test('GIVEN volumeBytesUsedGib 50 WHEN synthesized THEN one cluster alarm on VolumeBytesUsed above 50 GiB, hourly, to the info topic', () => {
+    const alarms = resourcesByPath(synthCluster({ alarmThresholds: { volumeBytesUsedGib: 50 } }).json, 'aws_cloudwatch_metric_alarm');
+    expect(alarms['Aurora/ClusterAlarms/VolumeBytesUsed']).toMatchObject({
+      alarm_name: 'trivia-nft-staging-aurora-eu-west-2-volume-bytes-used',
+      namespace: 'AWS/RDS',
+      metric_name: 'VolumeBytesUsed',
+      dimensions: { DBClusterIdentifier: 'trivia-nft-staging-aurora-eu-west-2' },
+      statistic: 'Maximum',
+      period: 3600,
+      threshold: 50 * 1024 ** 3,
+      comparison_operator: 'GreaterThanThreshold',
+      alarm_actions: ['arn:aws:sns:eu-west-2:111122223333:info'],
+    });
+  });
+
+  test('GIVEN no storage threshold WHEN synthesized THEN a single-Region cluster has no cluster alarm', () => {
+    const alarms = resourcesByPath(synthCluster().json, 'aws_cloudwatch_metric_alarm');
+    expect(Object.keys(alarms).filter((path) => path.startsWith('Aurora/ClusterAlarms/'))).toEqual([]);
+  });
+
   test('GIVEN two instances WHEN synthesized THEN each has its five alarms, all notifying the Region context topics', () => {
     const alarms = Object.values(synthCluster().json.resource.aws_cloudwatch_metric_alarm) as any[];
     expect(alarms).toHaveLength(10);
@@ -335,6 +355,7 @@ const BAD_PROPS: [string, ClusterOverrides, string][] = [
   ['a CPU threshold above 100 %', { alarmThresholds: { cpuPercent: 120 } }, `${SETTING}.alarmThresholds.cpuPercent must be 1-100, got 120`],
   ['a connections threshold of 0 %', { alarmThresholds: { connectionsPercentOfMax: 0 } }, `${SETTING}.alarmThresholds.connectionsPercentOfMax must be 1-100, got 0`],
   ['a negative latency threshold', { alarmThresholds: { writeLatencySeconds: -1 } }, `${SETTING}.alarmThresholds.writeLatencySeconds must be a number above 0, got -1`],
+  ['a storage threshold of 0', { alarmThresholds: { volumeBytesUsedGib: 0 } }, `${SETTING}.alarmThresholds.volumeBytesUsedGib must be a number above 0, got 0`],
   ['the Data API on an engine without it', { enableDataApi: true, engineVersion: AuroraPostgresEngineVersion.of('15.2') }, `${SETTING}.enableDataApi needs Aurora PostgreSQL 13.11+, 14.8+, 15.3+, 16.1+ or 17.4+ (the versions the RDS Data API supports), got engineVersion "15.2"`],
   ['the Data API on a burstable class', { enableDataApi: true, instanceClass: 'db.t4g.medium', serverlessV2: undefined }, `${SETTING}.enableDataApi needs Serverless v2 or a provisioned class other than T (the RDS Data API does not run on burstable classes), got instanceClass "db.t4g.medium"`],
 ];
