@@ -83,6 +83,8 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
   /** The RDS-managed master secret's ARN; undefined for Global Database members (see AuroraGlobalDatabase). */
   public readonly managedSecretArn?: string;
   public readonly region: string;
+  /** Whether the RDS Data API (the cluster's HTTP endpoint) is on. */
+  public readonly dataApiEnabled: boolean;
   private readonly securityGroup: DataTierSecurityGroup;
 
   constructor(scope: Construct, id: string, props: AuroraClusterProps) {
@@ -249,6 +251,7 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
     this.databaseName = resolved.databaseName;
     this.securityGroupId = this.securityGroup.securityGroupId;
     this.kmsKeyArn = key.arn;
+    this.dataApiEnabled = resolved.enableDataApi;
   }
 
   /** The writer endpoint (`PostgresEndpoint`). */
@@ -286,7 +289,28 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
     const { secretArn, kmsKeyArn, region } = this.masterCredentials;
     return readSecretStatements({ name: 'AuroraMasterCredentials', secretArn, kmsKeyArn, region });
   }
+
+  /**
+   * IAM statements to query the cluster through the RDS Data API with its master secret: the Data API
+   * actions on this cluster, and reading the secret (the Data API reads it with the caller's credentials).
+   * Only for a cluster with `enableDataApi`.
+   */
+  grantDataApi(): PolicyStatement[] {
+    if (!this.dataApiEnabled) {
+      throw new Error(`${this.clusterIdentifier} has the RDS Data API off: set enableDataApi before granting its use`);
+    }
+    return [{ sid: 'AuroraDataApi', actions: [...DATA_API_ACTIONS], resources: [this.clusterArn] }, ...this.grantReadCredentials()];
+  }
 }
+
+/** What a Data API client calls: statements, batches and the transactions around them (not the Serverless v1-only ExecuteSql). */
+export const DATA_API_ACTIONS = [
+  'rds-data:ExecuteStatement',
+  'rds-data:BatchExecuteStatement',
+  'rds-data:BeginTransaction',
+  'rds-data:CommitTransaction',
+  'rds-data:RollbackTransaction',
+] as const;
 
 /** Master credentials by role: managed (single-Region), write-only (primary), none (secondary). */
 function credentialArguments(membership: AuroraGlobalMembership | undefined, resolved: ResolvedAuroraClusterSettings, keyArn: string) {

@@ -410,6 +410,25 @@ describe('reading the managed master secret', () => {
   });
 });
 
+describe('granting the RDS Data API', () => {
+  test('GIVEN a cluster with the Data API WHEN granted THEN the Data API actions on this cluster only, and reading its master secret', () => {
+    const { cluster } = synthCluster({ enableDataApi: true });
+    const [dataApi, read, decrypt] = cluster.grantDataApi();
+    expect(dataApi).toEqual({
+      sid: 'AuroraDataApi',
+      actions: ['rds-data:ExecuteStatement', 'rds-data:BatchExecuteStatement', 'rds-data:BeginTransaction', 'rds-data:CommitTransaction', 'rds-data:RollbackTransaction'],
+      resources: [cluster.clusterArn],
+    });
+    expect(read.resources).toEqual([cluster.managedSecretArn]);
+    expect(decrypt.resources).toEqual([cluster.kmsKeyArn]);
+  });
+
+  test('GIVEN a cluster without the Data API WHEN granted THEN it refuses, naming the setting', () => {
+    const { cluster } = synthCluster();
+    expect(() => cluster.grantDataApi()).toThrow('trivia-nft-staging-aurora-eu-west-2 has the RDS Data API off: set enableDataApi before granting its use');
+  });
+});
+
 describe('risky but legal settings', () => {
   test('GIVEN a burstable class in prod WHEN built THEN it synthesizes with a warning naming the prop', () => {
     const { cluster } = synthCluster({ environment: 'prod', instanceClass: 'db.t4g.medium', serverlessV2: undefined });
