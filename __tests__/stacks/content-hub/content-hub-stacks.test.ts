@@ -31,6 +31,15 @@ const CASES = ENVIRONMENTS.map((env) => [env, EXPECTED[env]] as const);
 
 const INTERFACE_SERVICES = ['bedrock-runtime', 'cognito-idp', 'email', 'lambda', 'logs', 'monitoring', 'rds-data', 'secretsmanager', 'sqs'];
 
+describe('content-hub stacks', () => {
+  test.each(CASES)('GIVEN %s WHEN synthesized THEN its state has a key of its own, locked S3-natively, and every resource is tagged for the system', (env) => {
+    expect(stacks[env].terraform.backend.s3).toMatchObject({ key: `content-hub/${env}/terraform.tfstate`, encrypt: true, use_lockfile: true });
+    for (const provider of stacks[env].provider.aws) {
+      expect(provider).toMatchObject({ region: 'us-east-1', default_tags: [{ tags: { Project: 'content-hub', Environment: env, ManagedBy: 'DataStack', Component: 'database' } }] });
+    }
+  });
+});
+
 describe('content-hub network: a created VPC', () => {
   test.each(CASES)('GIVEN %s WHEN synthesized THEN the VPC is 10.0.0.0/16 with DNS, in us-east-1', (env) => {
     expect(at(env, 'aws_vpc', 'NetworkUsEast1/Vpc')).toMatchObject({ cidr_block: '10.0.0.0/16', enable_dns_support: true, enable_dns_hostnames: true, provider: 'aws.us_east_1' });
