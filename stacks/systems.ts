@@ -1,3 +1,4 @@
+import { CONTENT_HUB } from './content-hub/content-hub-system';
 import { GAMING_PLATFORM } from './gaming-platform/gaming-platform-system';
 import { SHOP_PULSE } from './shop-pulse/shop-pulse-system';
 import { stateBackendSystem } from './state-backend/state-backend-system';
@@ -5,4 +6,4 @@ import { STATE_BUCKET } from './state-backend/state-bucket-config';
 import { SystemDefinition } from './system';
 
 /** Every system DataStack synthesizes, with its shipped configuration. */
-export const SYSTEMS: readonly SystemDefinition[] = [GAMING_PLATFORM, SHOP_PULSE, stateBackendSystem(STATE_BUCKET)];
+export const SYSTEMS: readonly SystemDefinition[] = [GAMING_PLATFORM, CONTENT_HUB, SHOP_PULSE, stateBackendSystem(STATE_BUCKET)];

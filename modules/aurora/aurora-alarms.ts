@@ -87,6 +87,24 @@ export function auroraReplicationLagAlarmSpec(clusterIdentifier: string, thresho
   };
 }
 
+/** The cluster's storage above a size (`volumeBytesUsedGib`): Aurora storage grows on its own, and so does its bill. */
+export function auroraVolumeBytesUsedAlarmSpec(clusterIdentifier: string, volumeBytesUsedGib: number): MetricAlarmSpec {
+  return {
+    name: 'volume-bytes-used',
+    description: `${clusterIdentifier}: cluster storage above ${volumeBytesUsedGib} GiB`,
+    namespace: 'AWS/RDS',
+    metricName: 'VolumeBytesUsed',
+    dimensions: { DBClusterIdentifier: clusterIdentifier },
+    statistic: 'Maximum',
+    // AWS publishes VolumeBytesUsed about once an hour.
+    periodSeconds: 3600,
+    evaluationPeriods: 1,
+    threshold: volumeBytesUsedGib * GIB,
+    comparison: 'GreaterThanThreshold',
+    severity: 'info',
+  };
+}
+
 /** Creates alarms from specs in one Region, named `<alarmNamePrefix>-<spec name>`. */
 export class AuroraAlarms extends Construct {
   constructor(

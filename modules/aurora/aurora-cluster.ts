@@ -11,7 +11,7 @@ import { DataTierSecurityGroup, SubnetTier, subnetIdsOf } from '../network';
 import { CredentialsSecret, EnhancedMonitoringRole, ManagedPasswordRotation, PostgresEndpoint, ProxyTarget } from '../rds';
 import { PolicyStatement, readSecretStatements } from '../secrets';
 import { assertValid, ValidationRule } from '../validation';
-import { AuroraAlarms, auroraInstanceAlarmSpecs, auroraReplicationLagAlarmSpec } from './aurora-alarms';
+import { AuroraAlarms, auroraInstanceAlarmSpecs, auroraReplicationLagAlarmSpec, auroraVolumeBytesUsedAlarmSpec } from './aurora-alarms';
 import { AuroraCapacity, AuroraClusterSettings } from './aurora-settings';
 import { AURORA_CA_CERT_IDENTIFIER, resolveAuroraClusterSettings, ResolvedAuroraClusterSettings } from './defaults';
 import { defaultMaxConnections, instanceMemoryGib, isBurstableInstanceClass } from './instance-classes';
@@ -83,6 +83,8 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
   /** The RDS-managed master secret's ARN; undefined for Global Database members (see AuroraGlobalDatabase). */
   public readonly managedSecretArn?: string;
   public readonly region: string;
+  /** Whether the RDS Data API (the cluster's HTTP endpoint) is on. */
+  public readonly dataApiEnabled: boolean;
   private readonly securityGroup: DataTierSecurityGroup;
 
   constructor(scope: Construct, id: string, props: AuroraClusterProps) {
@@ -170,6 +172,7 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
       deleteAutomatedBackups: false,
       enabledCloudwatchLogsExports: ['postgresql'],
       iamDatabaseAuthenticationEnabled: resolved.iamDatabaseAuthentication,
+      enableHttpEndpoint: resolved.enableDataApi,
       serverlessv2ScalingConfiguration: props.serverlessV2
         ? {
             minCapacity: props.serverlessV2.minCapacity,
@@ -221,13 +224,13 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
     // On every member, not only the secondary: the metric exists only on secondaries (a primary's alarm
     // sits in INSUFFICIENT_DATA, which notifies nobody), and after a switchover the alarm is already
     // where the new secondary is, with no address tied to a role.
-    if (membership !== undefined) {
-      new AuroraAlarms(this, 'ClusterAlarms', {
-        provider,
-        topics: context.alarmTopics,
-        alarmNamePrefix: clusterIdentifier,
-        specs: [auroraReplicationLagAlarmSpec(clusterIdentifier, resolved.alarmThresholds)],
-      });
+    const volumeBytesUsedGib = resolved.alarmThresholds.volumeBytesUsedGib;
+    const clusterSpecs = [
+      ...(membership === undefined ? [] : [auroraReplicationLagAlarmSpec(clusterIdentifier, resolved.alarmThresholds)]),
+      ...(volumeBytesUsedGib === undefined ? [] : [auroraVolumeBytesUsedAlarmSpec(clusterIdentifier, volumeBytesUsedGib)]),
+    ];
+    if (clusterSpecs.length > 0) {
+      new AuroraAlarms(this, 'ClusterAlarms', { provider, topics: context.alarmTopics, alarmNamePrefix: clusterIdentifier, specs: clusterSpecs });
     }
 
     if (membership === undefined) {
@@ -248,6 +251,7 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
     this.databaseName = resolved.databaseName;
     this.securityGroupId = this.securityGroup.securityGroupId;
     this.kmsKeyArn = key.arn;
+    this.dataApiEnabled = resolved.enableDataApi;
   }
 
   /** The writer endpoint (`PostgresEndpoint`). */
@@ -285,7 +289,28 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
     const { secretArn, kmsKeyArn, region } = this.masterCredentials;
     return readSecretStatements({ name: 'AuroraMasterCredentials', secretArn, kmsKeyArn, region });
   }
+
+  /**
+   * IAM statements to query the cluster through the RDS Data API with its master secret: the Data API
+   * actions on this cluster, and reading the secret (the Data API reads it with the caller's credentials).
+   * Only for a cluster with `enableDataApi`.
+   */
+  grantDataApi(): PolicyStatement[] {
+    if (!this.dataApiEnabled) {
+      throw new Error(`${this.clusterIdentifier} has the RDS Data API off: set enableDataApi before granting its use`);
+    }
+    return [{ sid: 'AuroraDataApi', actions: [...DATA_API_ACTIONS], resources: [this.clusterArn] }, ...this.grantReadCredentials()];
+  }
 }
+
+/** What a Data API client calls: statements, batches and the transactions around them (not the Serverless v1-only ExecuteSql). */
+export const DATA_API_ACTIONS = [
+  'rds-data:ExecuteStatement',
+  'rds-data:BatchExecuteStatement',
+  'rds-data:BeginTransaction',
+  'rds-data:CommitTransaction',
+  'rds-data:RollbackTransaction',
+] as const;
 
 /** Master credentials by role: managed (single-Region), write-only (primary), none (secondary). */
 function credentialArguments(membership: AuroraGlobalMembership | undefined, resolved: ResolvedAuroraClusterSettings, keyArn: string) {

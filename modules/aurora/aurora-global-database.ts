@@ -103,6 +103,7 @@ export class AuroraGlobalDatabase extends Construct implements PostgresEndpoint 
       monitoringIntervalSeconds: resolved.monitoringIntervalSeconds,
       logRetentionDays: resolved.logRetentionDays,
       iamDatabaseAuthentication: resolved.iamDatabaseAuthentication,
+      enableDataApi: resolved.enableDataApi,
       clusterParameters: props.clusterParameters,
       instanceParameters: props.instanceParameters,
       alarmThresholds: resolved.alarmThresholds,

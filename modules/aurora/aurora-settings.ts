@@ -47,6 +47,12 @@ export interface AuroraAlarmThresholds {
   readonly freeableMemoryPercent: number;
   /** AuroraGlobalDBReplicationLag (secondary clusters) above this many milliseconds. @default 1000 */
   readonly replicationLagMilliseconds: number;
+  /**
+   * VolumeBytesUsed (the cluster's storage, which grows on its own and is billed per GB-month) above this many
+   * GiB: a cost guard, with info severity.
+   * @default - no storage alarm
+   */
+  readonly volumeBytesUsedGib?: number;
 }
 
 /**
@@ -109,6 +115,14 @@ export interface AuroraClusterSettings {
    * @default false
    */
   readonly iamDatabaseAuthentication?: boolean;
+  /**
+   * The RDS Data API (`enable_http_endpoint`): SQL over HTTPS with IAM and the master secret, no connection
+   * to manage (ad hoc queries, the Query Editor). Aurora PostgreSQL 13.11+, 14.8+, 15.3+, 16.1+ and 17.4+,
+   * on Serverless v2 or provisioned instances other than the burstable T classes.
+   * @default false
+   * @see https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/data-api.limitations.html
+   */
+  readonly enableDataApi?: boolean;
   /**
    * Parameters of the cluster parameter group, over DataStack's (`rds.force_ssl`, `shared_preload_libraries`,
    * `log_min_duration_statement`).

@@ -15,6 +15,7 @@ export const AURORA_DEFAULTS = {
   performanceInsights: { enabled: true, retentionDays: 7 } as AuroraPerformanceInsights,
   monitoringIntervalSeconds: 60,
   iamDatabaseAuthentication: false,
+  enableDataApi: false,
   managedPasswordRotationDays: 7,
   masterPasswordVersion: 1,
 } as const;
@@ -44,6 +45,7 @@ export interface ResolvedAuroraClusterSettings {
   readonly monitoringIntervalSeconds: number;
   readonly logRetentionDays: number;
   readonly iamDatabaseAuthentication: boolean;
+  readonly enableDataApi: boolean;
   readonly managedPasswordRotationDays: number;
   readonly alarmThresholds: AuroraAlarmThresholds;
 }
@@ -73,6 +75,7 @@ export function resolveAuroraClusterSettings(
     monitoringIntervalSeconds: settings.monitoringIntervalSeconds ?? AURORA_DEFAULTS.monitoringIntervalSeconds,
     logRetentionDays: settings.logRetentionDays ?? environment.logRetentionDays,
     iamDatabaseAuthentication: settings.iamDatabaseAuthentication ?? AURORA_DEFAULTS.iamDatabaseAuthentication,
+    enableDataApi: settings.enableDataApi ?? AURORA_DEFAULTS.enableDataApi,
     managedPasswordRotationDays: settings.managedPasswordRotationDays ?? AURORA_DEFAULTS.managedPasswordRotationDays,
     alarmThresholds: { ...DEFAULT_ALARM_THRESHOLDS, ...settings.alarmThresholds },
   };

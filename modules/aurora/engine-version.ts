@@ -48,11 +48,25 @@ export class AuroraPostgresEngineVersion {
    * 13.15, 14.12, 15.7, 16.3 and later minors, and every 17.
    */
   get supportsAutoPause(): boolean {
+    return this.atLeastMinorOf({ 13: 15, 14: 12, 15: 7, 16: 3 });
+  }
+
+  /**
+   * Whether the RDS Data API is offered for Serverless v2 and provisioned clusters on this version:
+   * 13.11, 14.8, 15.3, 16.1, 17.4 and later minors (and later majors).
+   * @see https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.Aurora_Fea_Regions_DB-eng.Feature.Data_API.html
+   */
+  get supportsDataApi(): boolean {
+    return this.atLeastMinorOf({ 13: 11, 14: 8, 15: 3, 16: 1, 17: 4 });
+  }
+
+  /** True when the version is at least the first minor listed for its major, or above every major listed. */
+  private atLeastMinorOf(firstMinor: Readonly<Record<number, number>>): boolean {
     const match = /^(\d+)\.(\d+)$/.exec(this.fullVersion);
     if (!match) return false;
     const [major, minor] = [Number(match[1]), Number(match[2])];
-    const firstMinor: Record<number, number> = { 13: 15, 14: 12, 15: 7, 16: 3 };
-    return major >= 17 || (firstMinor[major] !== undefined && minor >= firstMinor[major]);
+    const newestListed = Math.max(...Object.keys(firstMinor).map(Number));
+    return major > newestListed || (firstMinor[major] !== undefined && minor >= firstMinor[major]);
   }
 
   toString(): string {

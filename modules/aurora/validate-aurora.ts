@@ -4,7 +4,7 @@ import { describeValue, integerInRange, matches, minNotAboveMax, numberInRange, 
 import { rdsWindowRules } from '../windows';
 import { AuroraCapacity, AuroraClusterSettings, AuroraGlobalDatabaseSettings } from './aurora-settings';
 import { AURORA_DEFAULTS } from './defaults';
-import { AURORA_INSTANCE_CLASSES, isKnownInstanceClass, SERVERLESS_INSTANCE_CLASS } from './instance-classes';
+import { AURORA_INSTANCE_CLASSES, isBurstableInstanceClass, isKnownInstanceClass, SERVERLESS_INSTANCE_CLASS } from './instance-classes';
 
 // Every Aurora setting's rule, written once. Rules check the values given (defaults are valid by
 // construction, and a test checks that too); components run them on configuration with the setting's full
@@ -94,10 +94,22 @@ export function auroraClusterSettingsRules(setting: string, settings: AuroraClus
       message: `${setting}.engineVersion must be 13.15+, 14.12+, 15.7+, 16.3+ or 17+ for Serverless v2 minCapacity 0 (auto-pause), got ${describeValue(engineVersion.fullVersion)}`,
     });
   }
+  if (settings.enableDataApi === true) {
+    rules.push({
+      condition: engineVersion.supportsDataApi,
+      message: `${setting}.enableDataApi needs Aurora PostgreSQL 13.11+, 14.8+, 15.3+, 16.1+ or 17.4+ (the versions the RDS Data API supports), got engineVersion ${describeValue(engineVersion.fullVersion)}`,
+    });
+    for (const capacity of capacities) {
+      rules.push({
+        condition: !isBurstableInstanceClass(capacity.instanceClass),
+        message: `${setting}.enableDataApi needs Serverless v2 or a provisioned class other than T (the RDS Data API does not run on burstable classes), got instanceClass ${describeValue(capacity.instanceClass)}`,
+      });
+    }
+  }
   const thresholds = settings.alarmThresholds ?? {};
   const percent = (name: 'cpuPercent' | 'connectionsPercentOfMax' | 'freeableMemoryPercent') =>
     given(thresholds[name], (value) => numberInRange(`${setting}.alarmThresholds.${name}`, value, 1, 100));
-  const positive = (name: 'readLatencySeconds' | 'writeLatencySeconds' | 'replicationLagMilliseconds') =>
+  const positive = (name: 'readLatencySeconds' | 'writeLatencySeconds' | 'replicationLagMilliseconds' | 'volumeBytesUsedGib') =>
     given(thresholds[name], (value) => ({
       condition: typeof value === 'number' && value > 0,
       message: `${setting}.alarmThresholds.${name} must be a number above 0, got ${describeValue(value)}`,
@@ -109,6 +121,7 @@ export function auroraClusterSettingsRules(setting: string, settings: AuroraClus
     ...positive('readLatencySeconds'),
     ...positive('writeLatencySeconds'),
     ...positive('replicationLagMilliseconds'),
+    ...positive('volumeBytesUsedGib'),
   );
   return rules;
 }

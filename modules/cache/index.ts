@@ -11,4 +11,5 @@ export * from './node-types';
 export * from './parameter-group';
 export * from './replication-group';
 export * from './serverless-cache';
+export * from './serverless-cache-alarms';
 export * from './validate-cache';

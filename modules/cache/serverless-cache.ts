@@ -1,8 +1,10 @@
 import { ElasticacheServerlessCache } from '@cdktf/provider-aws/lib/elasticache-serverless-cache';
 import { Construct } from 'constructs';
+import { createMetricAlarm } from '../alarms';
 import { RegionContext } from '../context';
 import { CustomerManagedKey } from '../kms';
 import { Connectable, DataTierSecurityGroup, SubnetTier, subnetIdsOf } from '../network';
+import { serverlessCacheAlarmSpecs } from './serverless-cache-alarms';
 import { assertValid, describeValue, integerInRange, matches, minNotAboveMax, oneOf, ValidationRule } from '../validation';
 
 /** What a serverless cache may use at most (and keeps at least): bounds the bill. */
@@ -29,6 +31,7 @@ export const SERVERLESS_CACHE_DEFAULTS = {
   majorEngineVersion: { valkey: '8', redis: '7' },
   snapshotRetentionDays: 7,
   dailySnapshotTime: '04:00',
+  usageAlarmPercent: 80,
 } as const;
 
 /** The ports a serverless cache serves: 6379 (reads and writes), 6380 (reads from replicas). */
@@ -64,6 +67,11 @@ export interface ServerlessCacheSettings {
    */
   readonly userGroupId?: string;
   /**
+   * The share of each usage limit (data stored, ECPU per second) above which an alarm warns: 1-100.
+   * @default 80
+   */
+  readonly usageAlarmPercent?: number;
+  /**
    * The component in physical names.
    * @default - the engine
    */
@@ -91,6 +99,7 @@ export function serverlessCacheSettingsRules(setting: string, props: ServerlessC
     ...(props.dailySnapshotTime === undefined
       ? []
       : [matches(`${setting}.dailySnapshotTime`, props.dailySnapshotTime, /^([01]\d|2[0-3]):[0-5]\d$/, 'hh24:mi (UTC), e.g. "04:00"')]),
+    ...(props.usageAlarmPercent === undefined ? [] : [integerInRange(`${setting}.usageAlarmPercent`, props.usageAlarmPercent, 1, 100)]),
   ];
   if (limits.minDataStorageGb !== undefined) {
     rules.push(integerInRange(`${setting}.usageLimits.minDataStorageGb`, limits.minDataStorageGb, 1, 5000));
@@ -117,7 +126,7 @@ export function serverlessCacheRules(setting: string, props: ServerlessCacheProp
 /**
  * An ElastiCache serverless cache (Valkey by default, seed 001): usage limits, a customer-managed key,
  * private subnets, a security group admitting only the application security groups on 6379 (and 6380,
- * the port serverless caches serve reads from replicas on), daily snapshots. Always TLS.
+ * the port serverless caches serve reads from replicas on), daily snapshots, alarms on its usage limits. Always TLS.
  */
 export class ServerlessCache extends Construct implements Connectable {
   public readonly cache: ElasticacheServerlessCache;
@@ -178,6 +187,11 @@ export class ServerlessCache extends Construct implements Connectable {
       ],
       lifecycle: preventDestroy ? { preventDestroy: true } : undefined,
     });
+    const alarms = new Construct(this, 'Alarms');
+    const usagePercent = props.usageAlarmPercent ?? SERVERLESS_CACHE_DEFAULTS.usageAlarmPercent;
+    for (const spec of serverlessCacheAlarmSpecs(name, usageLimits, usagePercent)) {
+      createMetricAlarm(alarms, pascalCase(spec.name), { provider, alarmNamePrefix: name, topics: context.alarmTopics, spec });
+    }
     this.name = name;
     this.arn = this.cache.arn;
     this.endpointAddress = this.cache.endpoint.get(0).address;
@@ -191,4 +205,9 @@ export class ServerlessCache extends Construct implements Connectable {
   allowFrom(id: string, sourceSecurityGroupId: string, description: string): void {
     for (const port of SERVERLESS_CACHE_PORTS) this.securityGroup.allowFrom(`${id}Port${port}`, sourceSecurityGroupId, port, description);
   }
+}
+
+/** `data-stored` -> `DataStored`: an alarm's construct id from its name. */
+function pascalCase(name: string): string {
+  return name.replace(/(^|-)(\w)/g, (_match, _dash, letter: string) => letter.toUpperCase());
 }

@@ -284,6 +284,26 @@ describe('single-Region Aurora cluster, Serverless v2', () => {
     expect(alarms['Aurora/Instance1Alarms/WriteLatency'].threshold).toBe(0.2);
   });
 
+  test('GIVEN volumeBytesUsedGib 50 WHEN synthesized THEN one cluster alarm on VolumeBytesUsed above 50 GiB, hourly, to the info topic', () => {
+    const alarms = resourcesByPath(synthCluster({ alarmThresholds: { volumeBytesUsedGib: 50 } }).json, 'aws_cloudwatch_metric_alarm');
+    expect(alarms['Aurora/ClusterAlarms/VolumeBytesUsed']).toMatchObject({
+      alarm_name: 'trivia-nft-staging-aurora-eu-west-2-volume-bytes-used',
+      namespace: 'AWS/RDS',
+      metric_name: 'VolumeBytesUsed',
+      dimensions: { DBClusterIdentifier: 'trivia-nft-staging-aurora-eu-west-2' },
+      statistic: 'Maximum',
+      period: 3600,
+      threshold: 50 * 1024 ** 3,
+      comparison_operator: 'GreaterThanThreshold',
+      alarm_actions: ['arn:aws:sns:eu-west-2:111122223333:info'],
+    });
+  });
+
+  test('GIVEN no storage threshold WHEN synthesized THEN a single-Region cluster has no cluster alarm', () => {
+    const alarms = resourcesByPath(synthCluster().json, 'aws_cloudwatch_metric_alarm');
+    expect(Object.keys(alarms).filter((path) => path.startsWith('Aurora/ClusterAlarms/'))).toEqual([]);
+  });
+
   test('GIVEN two instances WHEN synthesized THEN each has its five alarms, all notifying the Region context topics', () => {
     const alarms = Object.values(synthCluster().json.resource.aws_cloudwatch_metric_alarm) as any[];
     expect(alarms).toHaveLength(10);
@@ -335,6 +355,9 @@ const BAD_PROPS: [string, ClusterOverrides, string][] = [
   ['a CPU threshold above 100 %', { alarmThresholds: { cpuPercent: 120 } }, `${SETTING}.alarmThresholds.cpuPercent must be 1-100, got 120`],
   ['a connections threshold of 0 %', { alarmThresholds: { connectionsPercentOfMax: 0 } }, `${SETTING}.alarmThresholds.connectionsPercentOfMax must be 1-100, got 0`],
   ['a negative latency threshold', { alarmThresholds: { writeLatencySeconds: -1 } }, `${SETTING}.alarmThresholds.writeLatencySeconds must be a number above 0, got -1`],
+  ['a storage threshold of 0', { alarmThresholds: { volumeBytesUsedGib: 0 } }, `${SETTING}.alarmThresholds.volumeBytesUsedGib must be a number above 0, got 0`],
+  ['the Data API on an engine without it', { enableDataApi: true, engineVersion: AuroraPostgresEngineVersion.of('15.2') }, `${SETTING}.enableDataApi needs Aurora PostgreSQL 13.11+, 14.8+, 15.3+, 16.1+ or 17.4+ (the versions the RDS Data API supports), got engineVersion "15.2"`],
+  ['the Data API on a burstable class', { enableDataApi: true, instanceClass: 'db.t4g.medium', serverlessV2: undefined }, `${SETTING}.enableDataApi needs Serverless v2 or a provisioned class other than T (the RDS Data API does not run on burstable classes), got instanceClass "db.t4g.medium"`],
 ];
 
 describe('Aurora cluster props are validated before any resource is created', () => {
@@ -357,8 +380,23 @@ describe('Aurora cluster props are validated before any resource is created', ()
     ['Performance Insights for 93 days', { performanceInsights: { enabled: true, retentionDays: 93 } }],
     ['the largest Serverless v2 range', { serverlessV2: { minCapacity: 0, maxCapacity: 256, secondsUntilAutoPause: 86400 } }],
     ['16 instances', { instanceCount: 16 }],
+    ['the Data API on Serverless v2, 16.1', { enableDataApi: true, engineVersion: AuroraPostgresEngineVersion.of('16.1') }],
+    ['the Data API on a provisioned r class', { enableDataApi: true, instanceClass: 'db.r6g.large', serverlessV2: undefined }],
+    ['a burstable class without the Data API', { instanceClass: 'db.t4g.medium', serverlessV2: undefined }],
   ])('GIVEN %s WHEN built THEN it is accepted', (_case, overrides) => {
     expect(() => synthCluster(overrides)).not.toThrow();
+  });
+});
+
+describe('the RDS Data API', () => {
+  test('GIVEN no choice WHEN synthesized THEN the HTTP endpoint is off, explicitly', () => {
+    const { text } = synthCluster();
+    expect(text).toHaveResourceWithProperties(RdsCluster, { enable_http_endpoint: false });
+  });
+
+  test('GIVEN enableDataApi WHEN synthesized THEN the cluster enables its HTTP endpoint', () => {
+    const { text } = synthCluster({ enableDataApi: true });
+    expect(text).toHaveResourceWithProperties(RdsCluster, { cluster_identifier: 'trivia-nft-staging-aurora-eu-west-2', enable_http_endpoint: true });
   });
 });
 
@@ -369,6 +407,25 @@ describe('reading the managed master secret', () => {
     expect(read.resources).toEqual([cluster.managedSecretArn]);
     expect(read.actions).toEqual(['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret']);
     expect(decrypt.resources).toEqual([cluster.kmsKeyArn]);
+  });
+});
+
+describe('granting the RDS Data API', () => {
+  test('GIVEN a cluster with the Data API WHEN granted THEN the Data API actions on this cluster only, and reading its master secret', () => {
+    const { cluster } = synthCluster({ enableDataApi: true });
+    const [dataApi, read, decrypt] = cluster.grantDataApi();
+    expect(dataApi).toEqual({
+      sid: 'AuroraDataApi',
+      actions: ['rds-data:ExecuteStatement', 'rds-data:BatchExecuteStatement', 'rds-data:BeginTransaction', 'rds-data:CommitTransaction', 'rds-data:RollbackTransaction'],
+      resources: [cluster.clusterArn],
+    });
+    expect(read.resources).toEqual([cluster.managedSecretArn]);
+    expect(decrypt.resources).toEqual([cluster.kmsKeyArn]);
+  });
+
+  test('GIVEN a cluster without the Data API WHEN granted THEN it refuses, naming the setting', () => {
+    const { cluster } = synthCluster();
+    expect(() => cluster.grantDataApi()).toThrow('trivia-nft-staging-aurora-eu-west-2 has the RDS Data API off: set enableDataApi before granting its use');
   });
 });
 

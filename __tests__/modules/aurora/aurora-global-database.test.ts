@@ -184,6 +184,7 @@ describe('Aurora Global Database', () => {
     ['a secondary with 17 instances', (test: TestStack) => ({ secondary: { context: test.context('eu-west-1'), instanceCount: 17, instanceClass: 'db.r6g.large' } }), 'aurora.secondary.instanceCount must be an integer 0-16, got 17'],
     ['a headless primary', (test: TestStack) => ({ primary: { context: test.context('eu-west-2'), instanceCount: 0, instanceClass: 'db.r6g.large' } }), 'aurora.primary.instanceCount must be an integer 1-16, got 0'],
     ['a password version of 0', () => ({ masterPasswordVersion: 0 }), 'aurora.masterPasswordVersion must be an integer 1-1000000, got 0'],
+    ['the Data API with a burstable secondary', (test: TestStack) => ({ enableDataApi: true, secondary: { context: test.context('eu-west-1'), instanceCount: 1, instanceClass: 'db.t4g.medium' } }), 'aurora.enableDataApi needs Serverless v2 or a provisioned class other than T (the RDS Data API does not run on burstable classes), got instanceClass "db.t4g.medium"'],
     ['a managed password rotation', () => ({ managedPasswordRotationDays: 30 }), 'aurora.managedPasswordRotationDays must be left out for a Global Database (RDS-managed passwords are not supported there; bump masterPasswordVersion to rotate), got 30'],
   ])('GIVEN %s WHEN built THEN it fails naming the prop', (_case, overrides: (test: TestStack) => Partial<AuroraGlobalDatabaseProps>, message) => {
     let caught: unknown;
@@ -194,6 +195,14 @@ describe('Aurora Global Database', () => {
     }
     expect(caught).toBeInstanceOf(ConfigurationError);
     expect((caught as ConfigurationError).problems).toEqual([message]);
+  });
+});
+
+describe('the RDS Data API on a Global Database', () => {
+  test('GIVEN enableDataApi WHEN synthesized THEN both members enable their HTTP endpoint (AWS serves it on a secondary once it is promoted)', () => {
+    const { json } = synthGlobal(() => ({ enableDataApi: true }));
+    const clusters = resourcesByPath(json, 'aws_rds_cluster');
+    expect(Object.values(clusters).map((cluster) => cluster.enable_http_endpoint)).toEqual([true, true]);
   });
 });
 

@@ -26,6 +26,24 @@ describe('engine versions', () => {
   ])('GIVEN %s WHEN asked about 0 ACU THEN auto-pause support is %s', (version, supported) => {
     expect(AuroraPostgresEngineVersion.of(version).supportsAutoPause).toBe(supported);
   });
+
+  test.each([
+    ['13.10', false],
+    ['13.11', true],
+    ['14.7', false],
+    ['14.8', true],
+    ['15.2', false],
+    ['15.3', true],
+    ['16.0', false],
+    ['16.1', true],
+    ['17.3', false],
+    ['17.4', true],
+    ['18.1', true],
+    ['12.9', false],
+    ['16', false],
+  ])('GIVEN %s WHEN asked about the RDS Data API THEN support is %s', (version, supported) => {
+    expect(AuroraPostgresEngineVersion.of(version).supportsDataApi).toBe(supported);
+  });
 });
 
 describe('instance classes', () => {

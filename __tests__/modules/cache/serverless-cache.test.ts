@@ -78,6 +78,7 @@ describe('serverless cache', () => {
     ['snapshot retention above 35', { snapshotRetentionDays: 40 }, 'cache.snapshotRetentionDays must be an integer 0-35, got 40'],
     ['a malformed snapshot time', { dailySnapshotTime: '4am' }, 'cache.dailySnapshotTime must be hh24:mi (UTC), e.g. "04:00", got "4am"'],
     ['an unknown engine', { engine: 'memcached' as 'valkey' }, 'cache.engine must be one of "valkey", "redis", got "memcached"'],
+    ['a usage alarm above 100 %', { usageAlarmPercent: 120 }, 'cache.usageAlarmPercent must be an integer 1-100, got 120'],
   ])('GIVEN %s WHEN built THEN it fails before synthesis, naming the prop', (_case, overrides, message) => {
     let error: unknown;
     try {
@@ -87,5 +88,36 @@ describe('serverless cache', () => {
     }
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as ConfigurationError).problems).toEqual([message]);
+  });
+});
+
+describe('serverless cache alarms', () => {
+  /** The cache's alarms by construct path, from their Terraform names. */
+  const alarmsOf = (json: any) =>
+    Object.fromEntries((Object.values(json.resource.aws_cloudwatch_metric_alarm) as any[]).map((alarm) => [alarm.alarm_name, alarm]));
+
+  test('GIVEN limits of 10 GB and 5000 ECPU/s WHEN synthesized THEN three alarms watch the cache by clusterId: 80 % of each limit, and any throttling', () => {
+    const alarms = alarmsOf(synthServerless().json);
+    const name = 'content-hub-prod-valkey-eu-west-2';
+    expect(Object.keys(alarms).sort()).toEqual([`${name}-data-stored`, `${name}-ecpu`, `${name}-throttled-commands`]);
+    for (const alarm of Object.values(alarms)) expect(alarm).toMatchObject({ namespace: 'AWS/ElastiCache', dimensions: { clusterId: name } });
+    expect(alarms[`${name}-data-stored`]).toMatchObject({ metric_name: 'BytesUsedForCache', statistic: 'Maximum', threshold: 8e9, comparison_operator: 'GreaterThanThreshold' });
+    // 80 % of 5000 ECPU/s over a 60 s datapoint, five in a row.
+    expect(alarms[`${name}-ecpu`]).toMatchObject({ metric_name: 'ElastiCacheProcessingUnits', statistic: 'Sum', period: 60, evaluation_periods: 5, threshold: 240000 });
+    expect(alarms[`${name}-throttled-commands`]).toMatchObject({ metric_name: 'ThrottledCmds', statistic: 'Sum', threshold: 0, treat_missing_data: 'notBreaching' });
+  });
+
+  test('GIVEN the alarms WHEN synthesized THEN each notifies its severity topic when it fires and when it clears', () => {
+    const alarms = alarmsOf(synthServerless().json);
+    const name = 'content-hub-prod-valkey-eu-west-2';
+    expect(alarms[`${name}-throttled-commands`].alarm_actions).toEqual(alarms[`${name}-throttled-commands`].ok_actions);
+    expect(alarms[`${name}-throttled-commands`].alarm_actions).toEqual([expect.stringMatching(/critical/i)]);
+    expect(alarms[`${name}-ecpu`].alarm_actions).toEqual([expect.stringMatching(/warning/i)]);
+  });
+
+  test('GIVEN usageAlarmPercent 50 WHEN synthesized THEN the usage alarms fire at half of each limit', () => {
+    const alarms = alarmsOf(synthServerless({ usageAlarmPercent: 50 }).json);
+    const name = 'content-hub-prod-valkey-eu-west-2';
+    expect([alarms[`${name}-data-stored`].threshold, alarms[`${name}-ecpu`].threshold]).toEqual([5e9, 150000]);
   });
 });
