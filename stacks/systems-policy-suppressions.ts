@@ -3,8 +3,10 @@
 import { GAMING_PLATFORM_POLICY_SUPPRESSIONS } from './gaming-platform/policy-suppressions';
 import { PolicySuppression } from './policy-suppression';
 import { STATE_BACKEND_POLICY_SUPPRESSIONS } from './state-backend/policy-suppressions';
+import { TRIVIA_NFT_POLICY_SUPPRESSIONS } from './trivia-nft/policy-suppressions';
 
 export const SYSTEMS_POLICY_SUPPRESSIONS: Readonly<Record<string, readonly PolicySuppression[]>> = {
   'gaming-platform': GAMING_PLATFORM_POLICY_SUPPRESSIONS,
   'state-backend': STATE_BACKEND_POLICY_SUPPRESSIONS,
+  'trivia-nft': TRIVIA_NFT_POLICY_SUPPRESSIONS,
 };

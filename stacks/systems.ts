@@ -2,6 +2,7 @@ import { GAMING_PLATFORM } from './gaming-platform/gaming-platform-system';
 import { stateBackendSystem } from './state-backend/state-backend-system';
 import { STATE_BUCKET } from './state-backend/state-bucket-config';
 import { SystemDefinition } from './system';
+import { TRIVIA_NFT } from './trivia-nft/trivia-nft-system';
 
 /** Every system DataStack synthesizes, with its shipped configuration. */
-export const SYSTEMS: readonly SystemDefinition[] = [GAMING_PLATFORM, stateBackendSystem(STATE_BUCKET)];
+export const SYSTEMS: readonly SystemDefinition[] = [GAMING_PLATFORM, TRIVIA_NFT, stateBackendSystem(STATE_BUCKET)];

@@ -11,7 +11,7 @@ import { DataTierSecurityGroup, SubnetTier, subnetIdsOf } from '../network';
 import { CredentialsSecret, EnhancedMonitoringRole, ManagedPasswordRotation, PostgresEndpoint, ProxyTarget } from '../rds';
 import { PolicyStatement, readSecretStatements } from '../secrets';
 import { assertValid, ValidationRule } from '../validation';
-import { AuroraAlarms, auroraInstanceAlarmSpecs, auroraReplicationLagAlarmSpec } from './aurora-alarms';
+import { AuroraAlarms, auroraAcuUtilizationAlarmSpec, auroraInstanceAlarmSpecs, auroraReplicationLagAlarmSpec } from './aurora-alarms';
 import { AuroraCapacity, AuroraClusterSettings } from './aurora-settings';
 import { AURORA_CA_CERT_IDENTIFIER, resolveAuroraClusterSettings, ResolvedAuroraClusterSettings } from './defaults';
 import { defaultMaxConnections, instanceMemoryGib, isBurstableInstanceClass } from './instance-classes';
@@ -221,13 +221,13 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
     // On every member, not only the secondary: the metric exists only on secondaries (a primary's alarm
     // sits in INSUFFICIENT_DATA, which notifies nobody), and after a switchover the alarm is already
     // where the new secondary is, with no address tied to a role.
-    if (membership !== undefined) {
-      new AuroraAlarms(this, 'ClusterAlarms', {
-        provider,
-        topics: context.alarmTopics,
-        alarmNamePrefix: clusterIdentifier,
-        specs: [auroraReplicationLagAlarmSpec(clusterIdentifier, resolved.alarmThresholds)],
-      });
+    // A Serverless v2 cluster also warns when it runs near its maximum capacity.
+    const clusterSpecs = [
+      ...(membership === undefined ? [] : [auroraReplicationLagAlarmSpec(clusterIdentifier, resolved.alarmThresholds)]),
+      ...(props.serverlessV2 === undefined ? [] : [auroraAcuUtilizationAlarmSpec(clusterIdentifier, resolved.alarmThresholds)]),
+    ];
+    if (clusterSpecs.length > 0) {
+      new AuroraAlarms(this, 'ClusterAlarms', { provider, topics: context.alarmTopics, alarmNamePrefix: clusterIdentifier, specs: clusterSpecs });
     }
 
     if (membership === undefined) {

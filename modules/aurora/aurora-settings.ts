@@ -47,6 +47,8 @@ export interface AuroraAlarmThresholds {
   readonly freeableMemoryPercent: number;
   /** AuroraGlobalDBReplicationLag (secondary clusters) above this many milliseconds. @default 1000 */
   readonly replicationLagMilliseconds: number;
+  /** ACUUtilization (Serverless v2 clusters) above this percentage of maxCapacity. @default 90 */
+  readonly acuUtilizationPercent: number;
 }
 
 /**

@@ -95,7 +95,7 @@ export function auroraClusterSettingsRules(setting: string, settings: AuroraClus
     });
   }
   const thresholds = settings.alarmThresholds ?? {};
-  const percent = (name: 'cpuPercent' | 'connectionsPercentOfMax' | 'freeableMemoryPercent') =>
+  const percent = (name: 'cpuPercent' | 'connectionsPercentOfMax' | 'freeableMemoryPercent' | 'acuUtilizationPercent') =>
     given(thresholds[name], (value) => numberInRange(`${setting}.alarmThresholds.${name}`, value, 1, 100));
   const positive = (name: 'readLatencySeconds' | 'writeLatencySeconds' | 'replicationLagMilliseconds') =>
     given(thresholds[name], (value) => ({
@@ -106,6 +106,7 @@ export function auroraClusterSettingsRules(setting: string, settings: AuroraClus
     ...percent('cpuPercent'),
     ...percent('connectionsPercentOfMax'),
     ...percent('freeableMemoryPercent'),
+    ...percent('acuUtilizationPercent'),
     ...positive('readLatencySeconds'),
     ...positive('writeLatencySeconds'),
     ...positive('replicationLagMilliseconds'),
