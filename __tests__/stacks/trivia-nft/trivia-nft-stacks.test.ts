@@ -48,6 +48,36 @@ describe.each(['staging', 'prod'] as const)('trivia-nft-%s', (env) => {
     });
   });
 
+  describe('security groups', () => {
+    const ingress = () =>
+      values(json, 'aws_vpc_security_group_ingress_rule')
+        .map((rule) => [rule.security_group_id, rule.referenced_security_group_id, rule.from_port])
+        .sort();
+    const group = (path: string) => reference(json, 'aws_security_group', path, 'id');
+
+    test('WHEN synthesized THEN Aurora admits the proxy and the application (Lambda) group on 5432, the proxy and Redis the application group only', () => {
+      const application = group('NetworkUsEast1/ApplicationSecurityGroup/SecurityGroup');
+      const aurora = group('Aurora/ClusterUsEast1/SecurityGroup/SecurityGroup');
+      const proxy = group('Proxy/SecurityGroup/SecurityGroup');
+      const redis = group('Redis/GroupUsEast1/SecurityGroup/SecurityGroup');
+      expect(ingress()).toEqual(
+        [
+          [aurora, proxy, 5432],
+          [aurora, application, 5432],
+          [proxy, application, 5432],
+          [redis, application, 6379],
+        ].sort(),
+      );
+    });
+
+    test('WHEN synthesized THEN the proxy may send only to Aurora on 5432, and no data store has an egress rule', () => {
+      const egress = values(json, 'aws_vpc_security_group_egress_rule').filter((rule) => rule.security_group_id !== group('NetworkUsEast1/ApplicationSecurityGroup/SecurityGroup'));
+      expect(egress.map((rule) => [rule.security_group_id, rule.referenced_security_group_id, rule.from_port, rule.to_port])).toEqual([
+        [group('Proxy/SecurityGroup/SecurityGroup'), group('Aurora/ClusterUsEast1/SecurityGroup/SecurityGroup'), 5432, 5432],
+      ]);
+    });
+  });
+
   describe('Aurora Serverless v2', () => {
     test(`WHEN synthesized THEN the cluster scales ${expected.minCapacity}-16 ACU and never pauses`, () => {
       expect(cluster().serverlessv2_scaling_configuration).toEqual({ min_capacity: expected.minCapacity, max_capacity: 16 });
