@@ -1,9 +1,16 @@
 // The configuration checks the trivia game's settings go through before any stack exists: Serverless v2
 // capacity, auto-pause, and the shard and replica counts ElastiCache accepts. Each message names the
 // setting, the value given and what is accepted.
-import { failuresWith } from './trivia-nft-fixture';
-import { TriviaNftEnvironment } from '../../../stacks/trivia-nft/trivia-nft-environment';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { AuroraServerlessV2Scaling } from '../../../modules/aurora';
+import { ConfigurationError } from '../../../modules/validation';
+import { synthesizeSystems } from '../../../stacks/synthesis/synthesize-systems';
+import { TRIVIA_NFT_ENVIRONMENTS } from '../../../stacks/trivia-nft/environments';
+import { triviaNftSystem } from '../../../stacks/trivia-nft/trivia-nft-system';
+import { TriviaNftEnvironment } from '../../../stacks/trivia-nft/trivia-nft-environment';
+import { failuresWith } from './trivia-nft-fixture';
 
 const serverless = (scaling: AuroraServerlessV2Scaling) => (environment: TriviaNftEnvironment): TriviaNftEnvironment => ({
   ...environment,
@@ -102,5 +109,30 @@ describe('trivia-nft configuration checks', () => {
 
   test('GIVEN auto-pause at a 0 ACU minimum on a supporting engine WHEN checked THEN it is accepted (the alternative the system did not take)', () => {
     expect(failuresWith('staging', serverless({ minCapacity: 0, maxCapacity: 16, secondsUntilAutoPause: 300 }))).toEqual([]);
+  });
+
+  test('GIVEN auto-pause with a non-zero minimum and too many shards WHEN the system is synthesized THEN it stops with both messages and writes nothing', () => {
+    const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'trivia-nft-bad-')), 'cdktf.out');
+    try {
+      const staging = TRIVIA_NFT_ENVIRONMENTS.staging;
+      const bad = triviaNftSystem({
+        ...TRIVIA_NFT_ENVIRONMENTS,
+        staging: serverless({ minCapacity: 0.5, maxCapacity: 16, secondsUntilAutoPause: 300 })(cache({ shards: 200 })(staging)),
+      });
+      let error: unknown;
+      try {
+        synthesizeSystems([bad], outdir);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect((error as ConfigurationError).problems).toEqual([
+        `${STAGING}.aurora.serverlessV2.secondsUntilAutoPause must be left out unless minCapacity is 0 (minCapacity is 0.5), got 300`,
+        `${STAGING}.cache.shards x (replicasPerShard + 1) must be at most 500 nodes (ElastiCache's limit for a cluster-mode group), got 200 x 3 = 600`,
+      ]);
+      expect(fs.existsSync(outdir)).toBe(false);
+    } finally {
+      fs.rmSync(path.dirname(outdir), { recursive: true, force: true });
+    }
   });
 });
