@@ -105,6 +105,25 @@ export function auroraVolumeBytesUsedAlarmSpec(clusterIdentifier: string, volume
   };
 }
 
+/**
+ * A Serverless v2 cluster running near its maximum capacity: ACUUtilization is the capacity used as a
+ * percentage of maxCapacity; on the cluster's dimension it is the instances' average, so it fires when the
+ * cluster as a whole needs a higher maximum (or tuning), not on one busy instance.
+ */
+export function auroraAcuUtilizationAlarmSpec(clusterIdentifier: string, thresholds: AuroraAlarmThresholds): MetricAlarmSpec {
+  return {
+    name: 'acu-utilization',
+    description: `${clusterIdentifier}: Serverless v2 capacity above ${thresholds.acuUtilizationPercent}% of the maximum`,
+    namespace: 'AWS/RDS',
+    metricName: 'ACUUtilization',
+    dimensions: { DBClusterIdentifier: clusterIdentifier },
+    evaluationPeriods: 3,
+    threshold: thresholds.acuUtilizationPercent,
+    comparison: 'GreaterThanThreshold',
+    severity: 'warning',
+  };
+}
+
 /** Creates alarms from specs in one Region, named `<alarmNamePrefix>-<spec name>`. */
 export class AuroraAlarms extends Construct {
   constructor(

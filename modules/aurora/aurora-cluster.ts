@@ -11,7 +11,7 @@ import { DataTierSecurityGroup, SubnetTier, subnetIdsOf } from '../network';
 import { CredentialsSecret, EnhancedMonitoringRole, ManagedPasswordRotation, PostgresEndpoint, ProxyTarget } from '../rds';
 import { PolicyStatement, readSecretStatements } from '../secrets';
 import { assertValid, ValidationRule } from '../validation';
-import { AuroraAlarms, auroraInstanceAlarmSpecs, auroraReplicationLagAlarmSpec, auroraVolumeBytesUsedAlarmSpec } from './aurora-alarms';
+import { AuroraAlarms, auroraAcuUtilizationAlarmSpec, auroraInstanceAlarmSpecs, auroraReplicationLagAlarmSpec, auroraVolumeBytesUsedAlarmSpec } from './aurora-alarms';
 import { AuroraCapacity, AuroraClusterSettings } from './aurora-settings';
 import { AURORA_CA_CERT_IDENTIFIER, resolveAuroraClusterSettings, ResolvedAuroraClusterSettings } from './defaults';
 import { defaultMaxConnections, instanceMemoryGib, isBurstableInstanceClass } from './instance-classes';
@@ -224,9 +224,11 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
     // On every member, not only the secondary: the metric exists only on secondaries (a primary's alarm
     // sits in INSUFFICIENT_DATA, which notifies nobody), and after a switchover the alarm is already
     // where the new secondary is, with no address tied to a role.
+    // A Serverless v2 cluster also warns when it runs near its maximum capacity.
     const volumeBytesUsedGib = resolved.alarmThresholds.volumeBytesUsedGib;
     const clusterSpecs = [
       ...(membership === undefined ? [] : [auroraReplicationLagAlarmSpec(clusterIdentifier, resolved.alarmThresholds)]),
+      ...(props.serverlessV2 === undefined ? [] : [auroraAcuUtilizationAlarmSpec(clusterIdentifier, resolved.alarmThresholds)]),
       ...(volumeBytesUsedGib === undefined ? [] : [auroraVolumeBytesUsedAlarmSpec(clusterIdentifier, volumeBytesUsedGib)]),
     ];
     if (clusterSpecs.length > 0) {

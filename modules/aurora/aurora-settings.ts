@@ -47,6 +47,8 @@ export interface AuroraAlarmThresholds {
   readonly freeableMemoryPercent: number;
   /** AuroraGlobalDBReplicationLag (secondary clusters) above this many milliseconds. @default 1000 */
   readonly replicationLagMilliseconds: number;
+  /** ACUUtilization (Serverless v2 clusters) above this percentage of maxCapacity. @default 90 */
+  readonly acuUtilizationPercent: number;
   /**
    * VolumeBytesUsed (the cluster's storage, which grows on its own and is billed per GB-month) above this many
    * GiB: a cost guard, with info severity.

@@ -30,6 +30,7 @@ export const DEFAULT_ALARM_THRESHOLDS: AuroraAlarmThresholds = {
   writeLatencySeconds: 0.2,
   freeableMemoryPercent: 10,
   replicationLagMilliseconds: 1000,
+  acuUtilizationPercent: 90,
 };
 
 /** A cluster's settings with every default applied. */

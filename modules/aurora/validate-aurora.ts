@@ -107,7 +107,7 @@ export function auroraClusterSettingsRules(setting: string, settings: AuroraClus
     }
   }
   const thresholds = settings.alarmThresholds ?? {};
-  const percent = (name: 'cpuPercent' | 'connectionsPercentOfMax' | 'freeableMemoryPercent') =>
+  const percent = (name: 'cpuPercent' | 'connectionsPercentOfMax' | 'freeableMemoryPercent' | 'acuUtilizationPercent') =>
     given(thresholds[name], (value) => numberInRange(`${setting}.alarmThresholds.${name}`, value, 1, 100));
   const positive = (name: 'readLatencySeconds' | 'writeLatencySeconds' | 'replicationLagMilliseconds' | 'volumeBytesUsedGib') =>
     given(thresholds[name], (value) => ({
@@ -118,6 +118,7 @@ export function auroraClusterSettingsRules(setting: string, settings: AuroraClus
     ...percent('cpuPercent'),
     ...percent('connectionsPercentOfMax'),
     ...percent('freeableMemoryPercent'),
+    ...percent('acuUtilizationPercent'),
     ...positive('readLatencySeconds'),
     ...positive('writeLatencySeconds'),
     ...positive('replicationLagMilliseconds'),

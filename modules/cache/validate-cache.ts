@@ -15,6 +15,12 @@ export function nodesPerShard(settings: CacheReplicationGroupSettings): number {
     : (settings.replicasPerShard ?? CACHE_DEFAULTS.replicasPerShard) + 1;
 }
 
+/**
+ * The most nodes (primaries and replicas) a cluster-mode-enabled replication group holds.
+ * @see https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Shards.html
+ */
+export const MAX_CLUSTER_MODE_NODES = 500;
+
 /** Characters of `notify-keyspace-events` (K E g $ l s h z x e t m d n A). */
 const KEYSPACE_EVENT_FLAGS = /^[KEg$lshzxetmdnA]+$/;
 
@@ -24,6 +30,15 @@ function topologyRules(setting: string, settings: CacheReplicationGroupSettings)
   if (clusterMode) {
     rules.push(integerInRange(`${setting}.shards`, settings.shards!, 1, 500));
     rules.push(integerInRange(`${setting}.replicasPerShard`, settings.replicasPerShard ?? CACHE_DEFAULTS.replicasPerShard, 0, 5));
+    const replicas = settings.replicasPerShard ?? CACHE_DEFAULTS.replicasPerShard;
+    const nodes = settings.shards! * (replicas + 1);
+    // Checked once both counts are in their ranges (otherwise their own rules speak): 500 shards of a primary
+    // alone, or 83 shards of a primary and 5 replicas. The nodes count, not the shards.
+    const countsInRange = Number.isInteger(settings.shards) && settings.shards! >= 1 && settings.shards! <= 500 && Number.isInteger(replicas) && replicas >= 0 && replicas <= 5;
+    rules.push({
+      condition: !countsInRange || nodes <= MAX_CLUSTER_MODE_NODES,
+      message: `${setting}.shards x (replicasPerShard + 1) must be at most ${MAX_CLUSTER_MODE_NODES} nodes (ElastiCache's limit for a cluster-mode group), got ${settings.shards} x ${replicas + 1} = ${nodes}`,
+    });
     if (settings.nodeCount !== undefined) {
       rules.push({
         condition: false,

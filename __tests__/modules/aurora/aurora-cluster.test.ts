@@ -35,6 +35,32 @@ describe('single-Region Aurora cluster, Serverless v2', () => {
     expect(alarms['Aurora/Instance1Alarms/Connections'].threshold).toBe(671);
   });
 
+  test('GIVEN a Serverless v2 cluster WHEN synthesized THEN one cluster-level alarm warns when its capacity runs above 90 % of the maximum', () => {
+    const { json } = synthCluster({ serverlessV2: { minCapacity: 0.5, maxCapacity: 4 }, instanceCount: 1 });
+    const alarm = resourcesByPath(json, 'aws_cloudwatch_metric_alarm')['Aurora/ClusterAlarms/AcuUtilization'];
+    expect(alarm).toMatchObject({
+      alarm_name: 'trivia-nft-staging-aurora-eu-west-2-acu-utilization',
+      namespace: 'AWS/RDS',
+      metric_name: 'ACUUtilization',
+      dimensions: { DBClusterIdentifier: 'trivia-nft-staging-aurora-eu-west-2' },
+      statistic: 'Average',
+      period: 300,
+      evaluation_periods: 3,
+      threshold: 90,
+      comparison_operator: 'GreaterThanThreshold',
+    });
+  });
+
+  test('GIVEN acuUtilizationPercent 75 WHEN synthesized THEN the capacity alarm fires above 75 %', () => {
+    const { json } = synthCluster({ serverlessV2: { minCapacity: 0.5, maxCapacity: 4 }, alarmThresholds: { acuUtilizationPercent: 75 } });
+    expect(resourcesByPath(json, 'aws_cloudwatch_metric_alarm')['Aurora/ClusterAlarms/AcuUtilization'].threshold).toBe(75);
+  });
+
+  test('GIVEN provisioned instances WHEN synthesized THEN there is no capacity alarm (and no cluster-level alarm at all)', () => {
+    const { json } = synthCluster({ instanceClass: 'db.r6g.large', serverlessV2: undefined });
+    expect(Object.keys(resourcesByPath(json, 'aws_cloudwatch_metric_alarm')).filter((path) => path.includes('ClusterAlarms'))).toEqual([]);
+  });
+
   test('GIVEN minCapacity 0 and an auto-pause delay WHEN synthesized THEN the cluster may pause', () => {
     const { text } = synthCluster({ serverlessV2: { minCapacity: 0, maxCapacity: 4, secondsUntilAutoPause: 600 } });
     expect(text).toHaveResourceWithProperties(RdsCluster, { serverlessv2_scaling_configuration: { min_capacity: 0, max_capacity: 4, seconds_until_auto_pause: 600 } });
@@ -299,14 +325,14 @@ describe('single-Region Aurora cluster, Serverless v2', () => {
     });
   });
 
-  test('GIVEN no storage threshold WHEN synthesized THEN a single-Region cluster has no cluster alarm', () => {
+  test('GIVEN no storage threshold WHEN synthesized THEN the cluster has no storage alarm', () => {
     const alarms = resourcesByPath(synthCluster().json, 'aws_cloudwatch_metric_alarm');
-    expect(Object.keys(alarms).filter((path) => path.startsWith('Aurora/ClusterAlarms/'))).toEqual([]);
+    expect(Object.keys(alarms).filter((path) => path.startsWith('Aurora/ClusterAlarms/'))).toEqual(['Aurora/ClusterAlarms/AcuUtilization']);
   });
 
-  test('GIVEN two instances WHEN synthesized THEN each has its five alarms, all notifying the Region context topics', () => {
+  test('GIVEN two instances WHEN synthesized THEN each has its five alarms and the cluster its capacity alarm, all notifying the Region context topics', () => {
     const alarms = Object.values(synthCluster().json.resource.aws_cloudwatch_metric_alarm) as any[];
-    expect(alarms).toHaveLength(10);
+    expect(alarms).toHaveLength(11);
     for (const alarm of alarms) expect(alarm.alarm_actions[0]).toMatch(/^arn:aws:sns:eu-west-2:111122223333:(critical|warning)$/);
     expect(CloudwatchMetricAlarm).toBeDefined();
   });
@@ -354,6 +380,7 @@ const BAD_PROPS: [string, ClusterOverrides, string][] = [
   ['a rotation schedule above a year', { managedPasswordRotationDays: 400 }, `${SETTING}.managedPasswordRotationDays must be an integer 1-365, got 400`],
   ['a CPU threshold above 100 %', { alarmThresholds: { cpuPercent: 120 } }, `${SETTING}.alarmThresholds.cpuPercent must be 1-100, got 120`],
   ['a connections threshold of 0 %', { alarmThresholds: { connectionsPercentOfMax: 0 } }, `${SETTING}.alarmThresholds.connectionsPercentOfMax must be 1-100, got 0`],
+  ['a capacity alarm threshold above 100 %', { alarmThresholds: { acuUtilizationPercent: 101 } }, `${SETTING}.alarmThresholds.acuUtilizationPercent must be 1-100, got 101`],
   ['a negative latency threshold', { alarmThresholds: { writeLatencySeconds: -1 } }, `${SETTING}.alarmThresholds.writeLatencySeconds must be a number above 0, got -1`],
   ['a storage threshold of 0', { alarmThresholds: { volumeBytesUsedGib: 0 } }, `${SETTING}.alarmThresholds.volumeBytesUsedGib must be a number above 0, got 0`],
   ['the Data API on an engine without it', { enableDataApi: true, engineVersion: AuroraPostgresEngineVersion.of('15.2') }, `${SETTING}.enableDataApi needs Aurora PostgreSQL 13.11+, 14.8+, 15.3+, 16.1+ or 17.4+ (the versions the RDS Data API supports), got engineVersion "15.2"`],

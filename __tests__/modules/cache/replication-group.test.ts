@@ -1,8 +1,8 @@
 import { ElasticacheParameterGroup } from '@cdktf/provider-aws/lib/elasticache-parameter-group';
 import { ElasticacheReplicationGroup } from '@cdktf/provider-aws/lib/elasticache-replication-group';
 import { Password } from '@cdktf/provider-random/lib/password';
-import { AUTH_TOKEN_SPECIAL_CHARACTERS, AuthTokenUpdateStrategy, CacheEngineVersion, CacheNodeType } from '../../../modules/cache';
-import { ConfigurationError } from '../../../modules/validation';
+import { AUTH_TOKEN_SPECIAL_CHARACTERS, AuthTokenUpdateStrategy, CacheEngineVersion, CacheNodeType, cacheReplicationGroupRules } from '../../../modules/cache';
+import { ConfigurationError, failedMessages } from '../../../modules/validation';
 import { warningsOf } from '../../fixtures/annotations';
 import { byName, GroupOverrides, only, synthGroup } from './cache-fixture';
 
@@ -262,6 +262,8 @@ describe('replication group validation', () => {
     ['501 shards', { nodeCount: undefined, shards: 501 }, 'cache.shards must be an integer 1-500, got 501'],
     ['6 replicas per shard', { nodeCount: undefined, shards: 2, replicasPerShard: 6 }, 'cache.replicasPerShard must be an integer 0-5, got 6'],
     ['-1 replica per shard', { nodeCount: undefined, shards: 2, replicasPerShard: -1 }, 'cache.replicasPerShard must be an integer 0-5, got -1'],
+    ['84 shards of 6 nodes (504 nodes)', { nodeCount: undefined, shards: 84, replicasPerShard: 5 }, 'cache.shards x (replicasPerShard + 1) must be at most 500 nodes (ElastiCache\'s limit for a cluster-mode group), got 84 x 6 = 504'],
+    ['300 shards of the default 2 nodes (600 nodes)', { nodeCount: undefined, shards: 300 }, 'cache.shards x (replicasPerShard + 1) must be at most 500 nodes (ElastiCache\'s limit for a cluster-mode group), got 300 x 2 = 600'],
     ['nodeCount with shards', { nodeCount: 3, shards: 2 }, 'cache.nodeCount must be left out when shards is set (cluster mode enabled: use replicasPerShard), got 3'],
     ['replicasPerShard without shards', { replicasPerShard: 1 }, 'cache.replicasPerShard must be left out unless shards is set (cluster mode disabled: use nodeCount), got 1'],
     ['7 nodes', { nodeCount: 7 }, 'cache.nodeCount must be an integer 1-6, got 7'],
@@ -294,3 +296,15 @@ describe('replication group validation', () => {
     expect((error as ConfigurationError).problems).toEqual([expect.stringContaining(message)]);
   });
 });
+
+describe('cluster-mode node limit', () => {
+  // The rules alone: a group of 500 nodes would synthesize thousands of alarms.
+  test.each([
+    ['500 shards of a primary alone', 500, 0],
+    ['83 shards of a primary and 5 replicas (498 nodes)', 83, 5],
+    ['100 shards of a primary and 4 replicas (500 nodes)', 100, 4],
+  ])('GIVEN %s WHEN checked THEN nothing fails', (_case, shards, replicasPerShard) => {
+    expect(failedMessages(cacheReplicationGroupRules('cache', { shards, replicasPerShard }))).toEqual([]);
+  });
+});
+
