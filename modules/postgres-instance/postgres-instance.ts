@@ -27,7 +27,7 @@ import { configuredMaxConnections } from './parameters';
 import { postgresInstanceAlarmSpecs } from './postgres-instance-alarms';
 import { PostgresInstanceSettings } from './postgres-instance-settings';
 import { POSTGRES_STORAGE_TYPE } from './storage';
-import { MAX_READ_REPLICAS, postgresInstanceSettingsRules } from './validate-postgres-instance';
+import { MAX_READ_REPLICAS, postgresInstancePolicyRules, postgresInstanceSettingsRules } from './validate-postgres-instance';
 
 export interface PostgresInstanceProps extends PostgresInstanceSettings {
   /** The Region the instance is built in: provider, network, alarm topics, names, the environment's policy. */
@@ -64,6 +64,7 @@ export function postgresInstanceIdentifierRules(setting: string, identifier: str
 export function postgresInstanceRules(setting: string, props: PostgresInstanceProps): ValidationRule[] {
   return [
     ...postgresInstanceSettingsRules(setting, props),
+    ...postgresInstancePolicyRules(setting, props, props.context.policy),
     ...postgresInstanceIdentifierRules(setting, instanceIdentifier(props), props.readReplicas?.count ?? 0),
   ];
 }
