@@ -2,9 +2,11 @@
 // system adds its `stacks/<system>/policy-suppressions.ts` here; a test requires one entry per system.
 import { GAMING_PLATFORM_POLICY_SUPPRESSIONS } from './gaming-platform/policy-suppressions';
 import { PolicySuppression } from './policy-suppression';
+import { SKILLANCER_POLICY_SUPPRESSIONS } from './skillancer/policy-suppressions';
 import { STATE_BACKEND_POLICY_SUPPRESSIONS } from './state-backend/policy-suppressions';
 
 export const SYSTEMS_POLICY_SUPPRESSIONS: Readonly<Record<string, readonly PolicySuppression[]>> = {
   'gaming-platform': GAMING_PLATFORM_POLICY_SUPPRESSIONS,
+  skillancer: SKILLANCER_POLICY_SUPPRESSIONS,
   'state-backend': STATE_BACKEND_POLICY_SUPPRESSIONS,
 };

@@ -225,6 +225,8 @@ export class PostgresInstance extends Construct implements PostgresEndpoint {
           identifier: replica,
           // Same Region: the source by identifier; it inherits engine, version, storage and its key, subnet group and users.
           replicateSourceDb: this.instance.identifier,
+          // The source's key, which a same-Region replica uses anyway: said explicitly, so the plan shows a CMK.
+          kmsKeyId: key.arn,
           instanceClass: resolved.readReplicas.instanceClass,
           multiAz: false,
           // A replica holds nothing the primary does not: no final snapshot.

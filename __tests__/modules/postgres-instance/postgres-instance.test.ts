@@ -460,6 +460,11 @@ describe('PostgresInstance read replicas', () => {
     expect(replica(1)).not.toHaveProperty('username');
   });
 
+  test('GIVEN replicas WHEN synthesized THEN each names the primary\'s customer-managed key', () => {
+    expect(replica(1).kms_key_id).toBe(primary(json).kms_key_id);
+    expect(replica(2).kms_key_id).toMatch(/^\$\{aws_kms_key\.Postgres_Key_[0-9A-F]{8}\.arn\}$/);
+  });
+
   test('GIVEN replica Performance Insights and monitoring WHEN synthesized THEN replicas have their own', () => {
     expect(replica(2)).toMatchObject({ performance_insights_retention_period: 31, monitoring_interval: 30 });
     expect(primary(json)).toMatchObject({ performance_insights_retention_period: 7, monitoring_interval: 60 });

@@ -27,9 +27,9 @@ describe('synthesizing every system', () => {
   });
   afterEach(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
-  test('GIVEN the shipped configuration WHEN synthesized THEN the four stacks are written with their manifest', () => {
+  test('GIVEN the shipped configuration WHEN synthesized THEN the seven stacks are written with their manifest', () => {
     const { stacks } = synthesizeSystems(SYSTEMS, outdir);
-    expect(stacks).toEqual(['gaming-platform-dev', 'gaming-platform-prod', 'gaming-platform-staging', 'state-backend']);
+    expect(stacks).toEqual(['gaming-platform-dev', 'gaming-platform-prod', 'gaming-platform-staging', 'skillancer-dev', 'skillancer-prod', 'skillancer-staging', 'state-backend']);
     for (const stack of stacks) {
       expect(fs.existsSync(path.join(outdir, 'stacks', stack, 'cdk.tf.json'))).toBe(true);
     }
