@@ -116,8 +116,8 @@ function replicaRules(setting: string, settings: PostgresInstanceSettings): Vali
 
 /** Latency thresholds in milliseconds: under 1 ms is below what RDS storage answers in, so almost surely seconds. */
 const LATENCY_MS = { min: 1, max: 60_000 } as const;
-/** Replica lag in seconds: over a day is almost surely milliseconds. */
-const REPLICA_LAG_SECONDS = { min: 1, max: 86_400 } as const;
+/** Replica lag in seconds: over an hour is a replica to rebuild, not to alarm on, and almost surely milliseconds. */
+const REPLICA_LAG_SECONDS = { min: 1, max: 3_600 } as const;
 
 function alarmThresholdRules(setting: string, thresholds: Partial<PostgresInstanceAlarmThresholds>): ValidationRule[] {
   const path = (name: string) => `${setting}.alarmThresholds.${name}`;

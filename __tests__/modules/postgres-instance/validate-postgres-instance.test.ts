@@ -170,8 +170,8 @@ describe('PostgresInstance validation', () => {
     ['a read latency in seconds (the seed\'s 0.02)', { alarmThresholds: { readLatencyMs: 0.02 } }, 'postgres.alarmThresholds.readLatencyMs must be a number of milliseconds 1-60000 (CloudWatch reports seconds: 0.02 s is 20), got 0.02'],
     ['a negative write latency', { alarmThresholds: { writeLatencyMs: -50 } }, 'postgres.alarmThresholds.writeLatencyMs must be a number of milliseconds 1-60000 (CloudWatch reports seconds: 0.05 s is 50), got -50'],
     ['a write latency in seconds (the seed\'s 0.05)', { alarmThresholds: { writeLatencyMs: 0.05 } }, 'postgres.alarmThresholds.writeLatencyMs must be a number of milliseconds 1-60000 (CloudWatch reports seconds: 0.05 s is 50), got 0.05'],
-    ['a negative replica lag', { alarmThresholds: { replicaLagSeconds: -60 } }, 'postgres.alarmThresholds.replicaLagSeconds must be a number of seconds 1-86400 (not milliseconds: 60000 ms is 60), got -60'],
-    ['a replica lag in milliseconds', { alarmThresholds: { replicaLagSeconds: 60_000_000 } }, 'postgres.alarmThresholds.replicaLagSeconds must be a number of seconds 1-86400 (not milliseconds: 60000 ms is 60), got 60000000'],
+    ['a negative replica lag', { alarmThresholds: { replicaLagSeconds: -60 } }, 'postgres.alarmThresholds.replicaLagSeconds must be a number of seconds 1-3600 (not milliseconds: 60000 ms is 60), got -60'],
+    ['a replica lag in milliseconds', { alarmThresholds: { replicaLagSeconds: 60_000 } }, 'postgres.alarmThresholds.replicaLagSeconds must be a number of seconds 1-3600 (not milliseconds: 60000 ms is 60), got 60000'],
     ['freeable memory in bytes (the seed\'s 268435456)', { alarmThresholds: { freeableMemoryMiB: 268435456 } }, 'postgres.alarmThresholds.freeableMemoryMiB must be an integer 1-1048576, got 268435456'],
     ['free storage in bytes (the seed\'s 21474836480)', { alarmThresholds: { freeStoragePercent: 21474836480 } }, 'postgres.alarmThresholds.freeStoragePercent must be 1-100, got 21474836480'],
     [
