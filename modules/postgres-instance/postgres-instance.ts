@@ -1,3 +1,5 @@
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
 import { Annotations, ITerraformDependable } from 'cdktf';
@@ -13,6 +15,7 @@ import {
   ManagedPasswordRotation,
   PerformanceInsightsSettings,
   PostgresEndpoint,
+  postgresIdentifierRule,
   ProxyTarget,
   RDS_CA_CERT_IDENTIFIER,
   WriteOnlyCredentials,
@@ -104,12 +107,15 @@ export class PostgresInstance extends Construct implements PostgresEndpoint {
   /** The settings with every default applied. */
   public readonly settings: ResolvedPostgresInstanceSettings;
   private readonly securityGroup: DataTierSecurityGroup;
+  private readonly provider: RegionContext['provider'];
+  private identity?: { readonly partition: string; readonly accountId: string };
 
   constructor(scope: Construct, id: string, props: PostgresInstanceProps) {
     super(scope, id);
     assertValid(postgresInstanceRules('postgres', props));
     const { context } = props;
     const { provider, region, naming, policy } = context;
+    this.provider = provider;
     const resolved = (this.settings = resolvePostgresInstanceSettings(props, { system: naming.system, policy }));
     const identifier = instanceIdentifier(props);
     const replicaIds = Array.from({ length: resolved.readReplicas.count }, (_unused, index) => replicaIdentifier(identifier, index + 1));
@@ -317,6 +323,31 @@ export class PostgresInstance extends Construct implements PostgresEndpoint {
   grantReadCredentials(): PolicyStatement[] {
     const { secretArn, kmsKeyArn, region } = this.masterCredentials;
     return readSecretStatements({ name: 'PostgresMasterCredentials', secretArn, kmsKeyArn, region });
+  }
+
+  /**
+   * IAM statements that let a role log in as `dbUser` with IAM authentication tokens (`rds-db:connect`) on the
+   * primary and every replica. The user must be a member of `rds_iam` in the database; the instance needs
+   * `iamDatabaseAuthentication: true`. Adds the account and partition look-ups the ARNs need, once.
+   */
+  grantConnect(dbUser: string): PolicyStatement[] {
+    if (!this.settings.iamDatabaseAuthentication) {
+      throw new Error(`${this.instanceIdentifier} has IAM database authentication off: set iamDatabaseAuthentication: true before granting rds-db:connect`);
+    }
+    assertValid([postgresIdentifierRule('postgres.grantConnect.dbUser', dbUser)]);
+    this.identity ??= {
+      partition: new DataAwsPartition(this, 'Partition', { provider: this.provider }).partition,
+      accountId: new DataAwsCallerIdentity(this, 'Account', { provider: this.provider }).accountId,
+    };
+    const { partition, accountId } = this.identity;
+    const sid = dbUser.split('_').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
+    return [
+      {
+        sid: `Connect${sid}`,
+        actions: ['rds-db:connect'],
+        resources: [this.instance, ...this.replicas].map((each) => `arn:${partition}:rds-db:${this.region}:${accountId}:dbuser:${each.resourceId}/${dbUser}`),
+      },
+    ];
   }
 
   /** One instance's alarms under `<id>/<Name>`, notifying the Region's topics. */

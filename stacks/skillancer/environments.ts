@@ -70,7 +70,7 @@ function postgres(environment: string): Pick<
 /** Every environment's backups: the daily window, 03:00-04:00 UTC. */
 const BACKUP_WINDOW = '03:00-04:00';
 
-/** What every environment's Redis shares: engine, windows, TLS, AUTH in the seed's secret, the parameters. */
+/** What every environment's Redis shares: engine, windows, TLS, AUTH in the secret the services read, the parameters. */
 function cache(environment: string): Omit<CacheReplicationGroupConfig, 'nodeType' | 'nodeCount' | 'snapshotRetentionDays'> {
   return {
     engineVersion: CacheEngineVersion.REDIS_7_1,

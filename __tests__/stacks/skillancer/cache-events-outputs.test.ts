@@ -62,7 +62,7 @@ describe('skillancer: Redis', () => {
   });
 
   // The six alarms of the requirements per node, with their thresholds, plus DataStack's engine CPU alarm.
-  const SEED_ALARMS = [
+  const REQUIRED_ALARMS = [
     ['cpu', 'CPUUtilization', 'GreaterThanThreshold', 80],
     ['memory', 'DatabaseMemoryUsagePercentage', 'GreaterThanThreshold', 80],
     ['connections', 'CurrConnections', 'GreaterThanThreshold', 5000],
@@ -80,7 +80,7 @@ describe('skillancer: Redis', () => {
     expect(Object.keys(alarms)).toHaveLength(nodes * 7);
     for (let node = 1; node <= nodes; node += 1) {
       const member = `${groupId(env)}-00${node}`;
-      for (const [suffix, metric, comparison, threshold] of SEED_ALARMS) {
+      for (const [suffix, metric, comparison, threshold] of REQUIRED_ALARMS) {
         expect(alarms[`${member}-${suffix}`]).toMatchObject({ metric_name: metric, comparison_operator: comparison, threshold, dimensions: { CacheClusterId: member } });
       }
       expect(alarms[`${member}-engine-cpu`]).toMatchObject({ metric_name: 'EngineCPUUtilization', threshold: 80 });
