@@ -50,12 +50,6 @@ export const SKILLANCER_POLICY_SUPPRESSIONS: readonly PolicySuppression[] = [
       'Known gap, to fix in modules/alarms: no topic policy denies aws:SecureTransport = false. The publishers are CloudWatch and RDS events, AWS services that publish over TLS, and the stack subscribes nothing to the topics.',
   },
   {
-    ruleId: 'DS-SNS-003',
-    resource: 'aws_sns_topic.RedisEvents_*',
-    reason:
-      'Known gap, to fix in modules/cache (CacheNotificationTopic): no topic policy denies aws:SecureTransport = false. Its only publisher is ElastiCache, an AWS service that publishes over TLS, and the stack subscribes nothing to it.',
-  },
-  {
     ruleId: 'DS-MIG-001',
     resource: 'aws_lambda_function.Migrations_Function_*',
     reason:
