@@ -19,6 +19,11 @@ export interface CacheAuthSecretProps {
   readonly readerEndpoint: string;
   readonly port: number;
   /**
+   * Write a `url` key: `rediss://:<token URL-encoded>@<primary endpoint>:<port>`.
+   * @default false
+   */
+  readonly url?: boolean;
+  /**
    * Days Secrets Manager keeps a deleted secret recoverable.
    * @default 30
    */
@@ -27,7 +32,8 @@ export interface CacheAuthSecretProps {
 
 /**
  * The AUTH token in a KMS-encrypted Secrets Manager secret, as JSON
- * `{ auth_token, primary_endpoint, reader_endpoint, port }` (the shape seed 004's applications read).
+ * `{ auth_token, primary_endpoint, reader_endpoint, port }` (the shape seed 004's applications read), and
+ * optionally a ready `url`.
  * The value goes through the write-only `secret_string_wo`, so the secret version keeps no copy in state.
  */
 export class CacheAuthSecret extends Construct {
@@ -53,6 +59,8 @@ export class CacheAuthSecret extends Construct {
         primary_endpoint: props.primaryEndpoint,
         reader_endpoint: props.readerEndpoint,
         port: props.port,
+        // The token may hold `#`, `&` and `$`: encoded, the URL parses the same in every client.
+        ...(props.url ? { url: `rediss://:${Fn.urlencode(props.token)}@${props.primaryEndpoint}:${props.port}` } : {}),
       }),
       secretStringWoVersion: props.tokenVersion,
     });

@@ -33,7 +33,7 @@ const OWNER_ACTIONS = [
  * inactive and nothing arrives). What it carries is no data: the event's name, the cluster or node it happened
  * to and when (failover complete, node replaced, snapshot failed...). Its policy is AWS's default owner policy
  * with the `AWS:SourceOwner` condition, the one ElastiCache can publish through (a policy using
- * `aws:SourceAccount` blocks it).
+ * `aws:SourceAccount` blocks it), and a denial of every request made without TLS.
  * @see https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/ElastiCacheSNS.html
  */
 export class CacheNotificationTopic extends Construct {
@@ -54,6 +54,16 @@ export class CacheNotificationTopic extends Construct {
           actions: OWNER_ACTIONS,
           resources: [this.topic.arn],
           condition: [{ test: 'StringEquals', variable: 'AWS:SourceOwner', values: [account.accountId] }],
+        },
+        {
+          // Unencrypted at rest, so at least never in plain text on the wire: AWS services (ElastiCache)
+          // publish over TLS; a client calling SNS over plain HTTP is refused.
+          sid: 'DenyInsecureTransport',
+          effect: 'Deny',
+          principals: [{ type: 'AWS', identifiers: ['*'] }],
+          actions: ['SNS:*'],
+          resources: [this.topic.arn],
+          condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
         },
       ],
     });

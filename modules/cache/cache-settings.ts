@@ -23,6 +23,18 @@ export interface AuthTokenAuthentication {
    * @default 'ROTATE'
    */
   readonly updateStrategy?: AuthTokenUpdateStrategy;
+  /**
+   * The name of the secret holding the token and endpoints (a Global Datastore member's copy takes the same
+   * name in its Region).
+   * @default '<replication group id>/auth-token'
+   */
+  readonly secretName?: string;
+  /**
+   * A ready `url` key in the secret, `rediss://:<token>@<primary endpoint>:<port>` with the token URL-encoded
+   * (it may hold `#`, `&`, `$`), for applications that take one `REDIS_URL` (ECS `valueFrom: <arn>:url::`).
+   * @default false
+   */
+  readonly url?: boolean;
 }
 
 /** Clients authenticate as ElastiCache users (role-based access control) of existing user groups. */

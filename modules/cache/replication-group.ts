@@ -236,7 +236,8 @@ export class CacheReplicationGroup extends Construct implements Connectable {
     if (token) {
       this.authSecretArn = new CacheAuthSecret(this, 'AuthSecret', {
         provider,
-        secretName: `${groupId}/auth-token`,
+        secretName: (authentication.kind === 'auth-token' ? authentication.secretName : undefined) ?? `${groupId}/auth-token`,
+        url: authentication.kind === 'auth-token' && authentication.url === true,
         kmsKeyArn: key.arn,
         token: token.token,
         tokenVersion: token.version,

@@ -21,6 +21,9 @@ export function nodesPerShard(settings: CacheReplicationGroupSettings): number {
  */
 export const MAX_CLUSTER_MODE_NODES = 500;
 
+/** Secrets Manager secret names: 1-512 of letters, digits and `/_+=.@-`. */
+const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
+
 /** Characters of `notify-keyspace-events` (K E g $ l s h z x e t m d n A). */
 const KEYSPACE_EVENT_FLAGS = /^[KEg$lshzxetmdnA]+$/;
 
@@ -116,6 +119,10 @@ function authenticationRules(setting: string, settings: CacheReplicationGroupSet
     integerInRange(`${setting}.authentication.length`, authentication.length ?? CACHE_DEFAULTS.authTokenLength, 16, 128),
     integerInRange(`${setting}.authentication.version`, authentication.version ?? CACHE_DEFAULTS.authTokenVersion, 1, 1_000_000),
     oneOf(`${setting}.authentication.updateStrategy`, authentication.updateStrategy ?? CACHE_DEFAULTS.authTokenUpdateStrategy, ['ROTATE', 'SET']),
+    ...(authentication.secretName === undefined
+      ? []
+      : [matches(`${setting}.authentication.secretName`, authentication.secretName, SECRET_NAME, '1-512 letters, digits or /_+=.@- (a Secrets Manager secret name)')]),
+    ...(authentication.url === undefined ? [] : [oneOf(`${setting}.authentication.url`, authentication.url, [true, false])]),
   ];
 }
 

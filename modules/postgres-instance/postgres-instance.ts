@@ -1,3 +1,5 @@
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
 import { Annotations, ITerraformDependable } from 'cdktf';
@@ -13,6 +15,7 @@ import {
   ManagedPasswordRotation,
   PerformanceInsightsSettings,
   PostgresEndpoint,
+  postgresIdentifierRule,
   ProxyTarget,
   RDS_CA_CERT_IDENTIFIER,
   WriteOnlyCredentials,
@@ -27,7 +30,7 @@ import { configuredMaxConnections } from './parameters';
 import { postgresInstanceAlarmSpecs } from './postgres-instance-alarms';
 import { PostgresInstanceSettings } from './postgres-instance-settings';
 import { POSTGRES_STORAGE_TYPE } from './storage';
-import { MAX_READ_REPLICAS, postgresInstanceSettingsRules } from './validate-postgres-instance';
+import { MAX_READ_REPLICAS, postgresInstancePolicyRules, postgresInstanceSettingsRules } from './validate-postgres-instance';
 
 export interface PostgresInstanceProps extends PostgresInstanceSettings {
   /** The Region the instance is built in: provider, network, alarm topics, names, the environment's policy. */
@@ -64,6 +67,7 @@ export function postgresInstanceIdentifierRules(setting: string, identifier: str
 export function postgresInstanceRules(setting: string, props: PostgresInstanceProps): ValidationRule[] {
   return [
     ...postgresInstanceSettingsRules(setting, props),
+    ...postgresInstancePolicyRules(setting, props, props.context.policy),
     ...postgresInstanceIdentifierRules(setting, instanceIdentifier(props), props.readReplicas?.count ?? 0),
   ];
 }
@@ -103,12 +107,15 @@ export class PostgresInstance extends Construct implements PostgresEndpoint {
   /** The settings with every default applied. */
   public readonly settings: ResolvedPostgresInstanceSettings;
   private readonly securityGroup: DataTierSecurityGroup;
+  private readonly provider: RegionContext['provider'];
+  private identity?: { readonly partition: string; readonly accountId: string };
 
   constructor(scope: Construct, id: string, props: PostgresInstanceProps) {
     super(scope, id);
     assertValid(postgresInstanceRules('postgres', props));
     const { context } = props;
     const { provider, region, naming, policy } = context;
+    this.provider = provider;
     const resolved = (this.settings = resolvePostgresInstanceSettings(props, { system: naming.system, policy }));
     const identifier = instanceIdentifier(props);
     const replicaIds = Array.from({ length: resolved.readReplicas.count }, (_unused, index) => replicaIdentifier(identifier, index + 1));
@@ -224,6 +231,8 @@ export class PostgresInstance extends Construct implements PostgresEndpoint {
           identifier: replica,
           // Same Region: the source by identifier; it inherits engine, version, storage and its key, subnet group and users.
           replicateSourceDb: this.instance.identifier,
+          // The source's key, which a same-Region replica uses anyway: said explicitly, so the plan shows a CMK.
+          kmsKeyId: key.arn,
           instanceClass: resolved.readReplicas.instanceClass,
           multiAz: false,
           // A replica holds nothing the primary does not: no final snapshot.
@@ -314,6 +323,31 @@ export class PostgresInstance extends Construct implements PostgresEndpoint {
   grantReadCredentials(): PolicyStatement[] {
     const { secretArn, kmsKeyArn, region } = this.masterCredentials;
     return readSecretStatements({ name: 'PostgresMasterCredentials', secretArn, kmsKeyArn, region });
+  }
+
+  /**
+   * IAM statements that let a role log in as `dbUser` with IAM authentication tokens (`rds-db:connect`) on the
+   * primary and every replica. The user must be a member of `rds_iam` in the database; the instance needs
+   * `iamDatabaseAuthentication: true`. Adds the account and partition look-ups the ARNs need, once.
+   */
+  grantConnect(dbUser: string): PolicyStatement[] {
+    if (!this.settings.iamDatabaseAuthentication) {
+      throw new Error(`${this.instanceIdentifier} has IAM database authentication off: set iamDatabaseAuthentication: true before granting rds-db:connect`);
+    }
+    assertValid([postgresIdentifierRule('postgres.grantConnect.dbUser', dbUser)]);
+    this.identity ??= {
+      partition: new DataAwsPartition(this, 'Partition', { provider: this.provider }).partition,
+      accountId: new DataAwsCallerIdentity(this, 'Account', { provider: this.provider }).accountId,
+    };
+    const { partition, accountId } = this.identity;
+    const sid = dbUser.split('_').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
+    return [
+      {
+        sid: `Connect${sid}`,
+        actions: ['rds-db:connect'],
+        resources: [this.instance, ...this.replicas].map((each) => `arn:${partition}:rds-db:${this.region}:${accountId}:dbuser:${each.resourceId}/${dbUser}`),
+      },
+    ];
   }
 
   /** One instance's alarms under `<id>/<Name>`, notifying the Region's topics. */

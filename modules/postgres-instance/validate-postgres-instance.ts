@@ -1,8 +1,9 @@
+import { EnvironmentPolicy } from '../context';
 import { logRetentionRule } from '../logs';
 import { monitoringIntervalRule, performanceInsightsRetentionRule, PerformanceInsightsSettings, postgresIdentifierRule } from '../rds';
 import { describeValue, integerInRange, matches, numberInRange, oneOf, ValidationRule } from '../validation';
 import { rdsWindowRules } from '../windows';
-import { POSTGRES_INSTANCE_DEFAULTS } from './defaults';
+import { defaultMultiAz, POSTGRES_INSTANCE_DEFAULTS } from './defaults';
 import { isKnownPostgresInstanceClass, POSTGRES_INSTANCE_CLASSES, postgresInstanceMemoryGib } from './instance-classes';
 import { ParameterMemoryBound, postgresParametersRules } from './parameters';
 import { POSTGRES_LOG_EXPORTS, PostgresInstanceAlarmThresholds, PostgresInstanceSettings } from './postgres-instance-settings';
@@ -113,12 +114,17 @@ function replicaRules(setting: string, settings: PostgresInstanceSettings): Vali
   return rules;
 }
 
+/** Latency thresholds in milliseconds: under 1 ms is below what RDS storage answers in, so almost surely seconds. */
+const LATENCY_MS = { min: 1, max: 60_000 } as const;
+/** Replica lag in seconds: over an hour is a replica to rebuild, not to alarm on, and almost surely milliseconds. */
+const REPLICA_LAG_SECONDS = { min: 1, max: 3_600 } as const;
+
 function alarmThresholdRules(setting: string, thresholds: Partial<PostgresInstanceAlarmThresholds>): ValidationRule[] {
   const path = (name: string) => `${setting}.alarmThresholds.${name}`;
-  const positive = (name: 'readLatencyMs' | 'writeLatencyMs' | 'replicaLagSeconds', unit: string) =>
+  const inUnit = (name: 'readLatencyMs' | 'writeLatencyMs' | 'replicaLagSeconds', range: { min: number; max: number }, unit: string, hint: string) =>
     given(thresholds[name], (value) => ({
-      condition: typeof value === 'number' && Number.isFinite(value) && value > 0,
-      message: `${path(name)} must be a number of ${unit} above 0, got ${describeValue(value)}`,
+      condition: typeof value === 'number' && Number.isFinite(value) && value >= range.min && value <= range.max,
+      message: `${path(name)} must be a number of ${unit} ${range.min}-${range.max} (${hint}), got ${describeValue(value)}`,
     }));
   return [
     ...given(thresholds.cpuPercent, (value) => numberInRange(path('cpuPercent'), value, 1, 100)),
@@ -126,9 +132,9 @@ function alarmThresholdRules(setting: string, thresholds: Partial<PostgresInstan
     ...given(thresholds.connectionsPercentOfMax, (value) => numberInRange(path('connectionsPercentOfMax'), value, 1, 100)),
     ...given(thresholds.connections, (value) => integerInRange(path('connections'), value, 1, 262143)),
     ...given(thresholds.freeableMemoryMiB, (value) => integerInRange(path('freeableMemoryMiB'), value, 1, 1024 * 1024)),
-    ...positive('readLatencyMs', 'milliseconds'),
-    ...positive('writeLatencyMs', 'milliseconds'),
-    ...positive('replicaLagSeconds', 'seconds'),
+    ...inUnit('readLatencyMs', LATENCY_MS, 'milliseconds', 'CloudWatch reports seconds: 0.02 s is 20'),
+    ...inUnit('writeLatencyMs', LATENCY_MS, 'milliseconds', 'CloudWatch reports seconds: 0.05 s is 50'),
+    ...inUnit('replicaLagSeconds', REPLICA_LAG_SECONDS, 'seconds', 'not milliseconds: 60000 ms is 60'),
   ];
 }
 
@@ -166,5 +172,24 @@ export function postgresInstanceSettingsRules(setting: string, settings: Postgre
     ...replicaRules(setting, settings),
     ...alarmThresholdRules(setting, settings.alarmThresholds ?? {}),
     ...(bound === undefined ? [] : postgresParametersRules(`${setting}.parameters`, settings.parameters, bound)),
+  ];
+}
+
+/**
+ * Rules that need the environment's policy: read replicas only beside a Multi-AZ primary (Multi-AZ resolved
+ * as the instance resolves it). A replica is the copy promoted when the primary is lost; beside a single-AZ
+ * primary, one Availability Zone failure stops the writer while a reader survives, and creating the replica
+ * suspends a single-AZ primary's I/O while RDS snapshots it.
+ */
+export function postgresInstancePolicyRules(setting: string, settings: PostgresInstanceSettings, policy: EnvironmentPolicy): ValidationRule[] {
+  const count = settings.readReplicas?.count ?? 0;
+  if (!(typeof count === 'number' && count > 0)) return [];
+  const multiAz = settings.multiAz ?? defaultMultiAz(policy);
+  const why = settings.multiAz === undefined ? "multiAz is not set and the environment's policy is not production" : 'multiAz is false';
+  return [
+    {
+      condition: multiAz === true,
+      message: `${setting}.readReplicas.count must be 0 unless the primary is Multi-AZ (${why}; set multiAz: true for a read replica), got ${describeValue(count)}`,
+    },
   ];
 }

@@ -1,7 +1,13 @@
 import { Construct } from 'constructs';
 import { SubnetTier } from '../../modules/network';
 import { ResourceNaming } from '../../modules/naming';
-import { PostgresInstance, postgresInstanceIdentifierRules, PostgresInstanceSettings, postgresInstanceSettingsRules } from '../../modules/postgres-instance';
+import {
+  PostgresInstance,
+  postgresInstanceIdentifierRules,
+  postgresInstancePolicyRules,
+  PostgresInstanceSettings,
+  postgresInstanceSettingsRules,
+} from '../../modules/postgres-instance';
 import type { PostgresEndpoint } from '../../modules/rds';
 import { regionConstructId } from '../../modules/regions';
 import { Built, ComponentCheck, StackContext } from '../composition/component';
@@ -76,10 +82,11 @@ export function postgresInstance(config: PostgresInstanceConfig, options: Postgr
   return {
     setting: options.setting ?? 'postgres',
     instance: built,
-    rules({ setting, system, environment }: ComponentCheck) {
+    rules({ setting, system, environment, policy }: ComponentCheck) {
       const identifier = new ResourceNaming(system, environment.name).name(options.component ?? 'postgres', environment.primaryRegion);
       return [
         ...postgresInstanceSettingsRules(setting, settings),
+        ...postgresInstancePolicyRules(setting, settings, policy),
         ...postgresInstanceIdentifierRules(setting, identifier, settings.readReplicas?.count ?? 0),
         ...outputNamesRules(setting, options.outputs, OUTPUTS),
       ];

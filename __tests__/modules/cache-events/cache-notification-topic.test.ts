@@ -27,8 +27,21 @@ describe('CacheNotificationTopic', () => {
         resources: [referenceTo(json, 'aws_sns_topic', 'CacheEvents/Topic', 'arn')],
         condition: [{ test: 'StringEquals', variable: 'AWS:SourceOwner', values: [referenceTo(json, 'aws_caller_identity', 'CacheEvents/Account', 'account_id', 'data')] }],
       }),
+      expect.objectContaining({ sid: 'DenyInsecureTransport', effect: 'Deny' }),
     ]);
     expect(resourceAt(json, 'aws_sns_topic_policy', 'CacheEvents/Policy').arn).toBe(referenceTo(json, 'aws_sns_topic', 'CacheEvents/Topic', 'arn'));
+  });
+
+  test('GIVEN the topic WHEN its policy is read THEN every request without TLS is denied, whoever makes it', () => {
+    const document = resourcesByPath(json, 'aws_iam_policy_document', 'data')['CacheEvents/PolicyDocument'];
+    expect(document.statement[1]).toEqual({
+      sid: 'DenyInsecureTransport',
+      effect: 'Deny',
+      principals: [{ type: 'AWS', identifiers: ['*'] }],
+      actions: ['SNS:*'],
+      resources: [referenceTo(json, 'aws_sns_topic', 'CacheEvents/Topic', 'arn')],
+      condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
+    });
   });
 
   test('GIVEN a subscription WHEN synthesized THEN it subscribes to the topic', () => {

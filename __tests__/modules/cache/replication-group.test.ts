@@ -175,6 +175,23 @@ describe('replication group options', () => {
     expect(only(json, 'aws_secretsmanager_secret_version').secret_string_wo_version).toBe(2);
   });
 
+  test('GIVEN a secret name WHEN synthesized THEN the AUTH secret takes it instead of <group>/auth-token', () => {
+    const { json } = synthGroup({ authentication: { kind: 'auth-token', secretName: 'skillancer/prod/redis/auth-token' } });
+    expect(only(json, 'aws_secretsmanager_secret').name).toBe('skillancer/prod/redis/auth-token');
+  });
+
+  test('GIVEN url: true WHEN synthesized THEN the secret holds a rediss:// URL with the token URL-encoded, the primary endpoint and the port', () => {
+    const { json, text } = synthGroup({ authentication: { kind: 'auth-token', url: true } });
+    expect(only(json, 'aws_secretsmanager_secret_version').secret_string_wo).toMatch(
+      /"url" = "rediss:\/\/:\$\{urlencode\(random_password\.Redis_AuthToken_[0-9A-F]{8}\.result\)\}@\$\{aws_elasticache_replication_group\.Redis_ReplicationGroup_[0-9A-F]{8}\.primary_endpoint_address\}:6379"/,
+    );
+    expect(text).not.toMatch(/rediss:\/\/:[^$]/);
+  });
+
+  test('GIVEN the defaults WHEN synthesized THEN the secret has no url key', () => {
+    expect(only(synthGroup().json, 'aws_secretsmanager_secret_version').secret_string_wo).not.toContain('"url"');
+  });
+
   test('GIVEN RBAC WHEN synthesized THEN user groups instead of a token, and no token or secret at all', () => {
     const { json, group } = synthGroup({ authentication: { kind: 'rbac', userGroupIds: ['gaming-users'] } });
     const resource = only(json, 'aws_elasticache_replication_group');
@@ -273,6 +290,12 @@ describe('replication group validation', () => {
     ['a 129-character token', { authentication: { kind: 'auth-token', length: 129 } }, 'cache.authentication.length must be an integer 16-128, got 129'],
     ['token version 0', { authentication: { kind: 'auth-token', version: 0 } }, 'cache.authentication.version must be an integer 1-1000000, got 0'],
     ['an unknown update strategy', { authentication: { kind: 'auth-token', updateStrategy: 'DELETE' as AuthTokenUpdateStrategy } }, 'cache.authentication.updateStrategy must be one of "ROTATE", "SET", got "DELETE"'],
+    [
+      'an AUTH secret name with a space',
+      { authentication: { kind: 'auth-token', secretName: 'skillancer prod redis' } },
+      'cache.authentication.secretName must be 1-512 letters, digits or /_+=.@- (a Secrets Manager secret name), got "skillancer prod redis"',
+    ],
+    ['a url flag that is not a boolean', { authentication: { kind: 'auth-token', url: 'yes' as unknown as boolean } }, 'cache.authentication.url must be one of true, false, got "yes"'],
     ['RBAC without user groups', { authentication: { kind: 'rbac', userGroupIds: [] } }, 'cache.authentication.userGroupIds must list at least one ElastiCache user group ID, got []'],
     ['overlapping windows', { snapshotWindow: '04:00-05:00', maintenanceWindow: 'tue:04:30-tue:05:30' }, 'cache.maintenanceWindow must not overlap snapshotWindow (04:00-05:00 daily), got "tue:04:30-tue:05:30"'],
     ['a 30-minute snapshot window', { snapshotWindow: '04:00-04:30' }, 'cache.snapshotWindow must be hh24:mi-hh24:mi (UTC) lasting at least 60 minutes, got "04:00-04:30"'],

@@ -1,4 +1,4 @@
-import { Testing } from 'cdktf';
+import { TerraformOutput, Testing } from 'cdktf';
 import { PostgresEngineVersion, PostgresInstance, POSTGRES_INSTANCE_DEFAULTS } from '../../../modules/postgres-instance';
 import { DEFAULT_POSTGRES_PARAMETERS } from '../../../modules/rds';
 import { warningsOf } from '../../fixtures/annotations';
@@ -460,6 +460,11 @@ describe('PostgresInstance read replicas', () => {
     expect(replica(1)).not.toHaveProperty('username');
   });
 
+  test('GIVEN replicas WHEN synthesized THEN each names the primary\'s customer-managed key', () => {
+    expect(replica(1).kms_key_id).toBe(primary(json).kms_key_id);
+    expect(replica(2).kms_key_id).toMatch(/^\$\{aws_kms_key\.Postgres_Key_[0-9A-F]{8}\.arn\}$/);
+  });
+
   test('GIVEN replica Performance Insights and monitoring WHEN synthesized THEN replicas have their own', () => {
     expect(replica(2)).toMatchObject({ performance_insights_retention_period: 31, monitoring_interval: 30 });
     expect(primary(json)).toMatchObject({ performance_insights_retention_period: 7, monitoring_interval: 60 });
@@ -521,5 +526,52 @@ describe('PostgresInstance as a Connectable', () => {
       backup_window: POSTGRES_INSTANCE_DEFAULTS.preferredBackupWindow,
       maintenance_window: POSTGRES_INSTANCE_DEFAULTS.preferredMaintenanceWindow,
     });
+  });
+});
+
+describe('PostgresInstance.grantConnect (IAM database authentication)', () => {
+  test('GIVEN IAM authentication and a replica WHEN rds-db:connect is granted to a user THEN one statement covers the primary and the replica by resource id', () => {
+    const { stack, instance } = synthInstance({ iamDatabaseAuthentication: true, credentials: { kind: 'write-only' }, readReplicas: { count: 1 } });
+    // An output renders the statements' references as Terraform writes them.
+    new TerraformOutput(stack, 'Grant', { value: instance.grantConnect('skillancer_app_user') });
+    const json = JSON.parse(Testing.synth(stack));
+    const partition = referenceTo(json, 'aws_partition', 'Postgres/Partition', 'partition', 'data');
+    const account = referenceTo(json, 'aws_caller_identity', 'Postgres/Account', 'account_id', 'data');
+    expect(json.output.Grant.value).toEqual([
+      {
+        sid: 'ConnectSkillancerAppUser',
+        actions: ['rds-db:connect'],
+        resources: ['Instance', 'Replica1'].map(
+          (id) => `arn:${partition}:rds-db:us-east-1:${account}:dbuser:${referenceTo(json, 'aws_db_instance', `Postgres/${id}`, 'resource_id')}/skillancer_app_user`,
+        ),
+      },
+    ]);
+  });
+
+  test('GIVEN two grants WHEN synthesized THEN the account and partition are looked up once', () => {
+    const { stack, instance } = synthInstance({ iamDatabaseAuthentication: true });
+    instance.grantConnect('skillancer_app_user');
+    instance.grantConnect('skillancer_readonly_user');
+    const json = JSON.parse(Testing.synth(stack));
+    expect(Object.keys(json.data.aws_caller_identity).filter((name) => name.startsWith('Postgres_Account_'))).toHaveLength(1);
+    expect(Object.keys(json.data.aws_partition).filter((name) => name.startsWith('Postgres_Partition_'))).toHaveLength(1);
+  });
+
+  test('GIVEN no grant WHEN synthesized THEN there is no account or partition look-up', () => {
+    const { json } = synthInstance({ iamDatabaseAuthentication: true });
+    expect(Object.keys(json.data.aws_caller_identity).filter((name) => name.startsWith('Postgres_Account_'))).toEqual([]);
+    expect(Object.keys(json.data.aws_partition ?? {}).filter((name) => name.startsWith('Postgres_Partition_'))).toEqual([]);
+  });
+
+  test('GIVEN IAM authentication off WHEN rds-db:connect is granted THEN it throws, naming the setting', () => {
+    const { instance } = synthInstance();
+    expect(() => instance.grantConnect('skillancer_app_user')).toThrow(
+      'skillancer-prod-postgres-us-east-1 has IAM database authentication off: set iamDatabaseAuthentication: true before granting rds-db:connect',
+    );
+  });
+
+  test('GIVEN a user name PostgreSQL would need quoted WHEN rds-db:connect is granted THEN it is refused', () => {
+    const { instance } = synthInstance({ iamDatabaseAuthentication: true });
+    expect(() => instance.grantConnect('app-user')).toThrow('postgres.grantConnect.dbUser must be a letter followed by up to 62 letters, digits or underscores, got "app-user"');
   });
 });

@@ -2,12 +2,13 @@ import { Testing } from 'cdktf';
 import {
   PostgresInstance,
   PostgresInstanceSettings,
+  postgresInstancePolicyRules,
   postgresInstanceSettingsRules,
   POSTGRES_INSTANCE_DEFAULTS,
 } from '../../../modules/postgres-instance';
 import { ConfigurationError, failedMessages } from '../../../modules/validation';
 import { InstanceOverrides } from './postgres-instance-fixture';
-import { regionContextStack } from './region-context-fixture';
+import { DEV_POLICY, PROD_POLICY, regionContextStack } from './region-context-fixture';
 
 const BASE: PostgresInstanceSettings = { instanceClass: 'db.r6g.large', storage: { allocatedGib: 100 } };
 const WRITE_ONLY = { credentials: { kind: 'write-only' } } as const;
@@ -165,9 +166,19 @@ describe('PostgresInstance validation', () => {
     ['connections as a fraction', { alarmThresholds: { connectionsPercentOfMax: 0.8 } }, 'postgres.alarmThresholds.connectionsPercentOfMax must be 1-100, got 0.8'],
     ['0 connections', { alarmThresholds: { connections: 0 } }, 'postgres.alarmThresholds.connections must be an integer 1-262143, got 0'],
     ['negative freeable memory', { alarmThresholds: { freeableMemoryMiB: -256 } }, 'postgres.alarmThresholds.freeableMemoryMiB must be an integer 1-1048576, got -256'],
-    ['a read latency of 0', { alarmThresholds: { readLatencyMs: 0 } }, 'postgres.alarmThresholds.readLatencyMs must be a number of milliseconds above 0, got 0'],
-    ['a negative write latency', { alarmThresholds: { writeLatencyMs: -50 } }, 'postgres.alarmThresholds.writeLatencyMs must be a number of milliseconds above 0, got -50'],
-    ['a negative replica lag', { alarmThresholds: { replicaLagSeconds: -60 } }, 'postgres.alarmThresholds.replicaLagSeconds must be a number of seconds above 0, got -60'],
+    ['a read latency of 0', { alarmThresholds: { readLatencyMs: 0 } }, 'postgres.alarmThresholds.readLatencyMs must be a number of milliseconds 1-60000 (CloudWatch reports seconds: 0.02 s is 20), got 0'],
+    ['a read latency in seconds (0.02, as CloudWatch reports it)', { alarmThresholds: { readLatencyMs: 0.02 } }, 'postgres.alarmThresholds.readLatencyMs must be a number of milliseconds 1-60000 (CloudWatch reports seconds: 0.02 s is 20), got 0.02'],
+    ['a negative write latency', { alarmThresholds: { writeLatencyMs: -50 } }, 'postgres.alarmThresholds.writeLatencyMs must be a number of milliseconds 1-60000 (CloudWatch reports seconds: 0.05 s is 50), got -50'],
+    ['a write latency in seconds (0.05, as CloudWatch reports it)', { alarmThresholds: { writeLatencyMs: 0.05 } }, 'postgres.alarmThresholds.writeLatencyMs must be a number of milliseconds 1-60000 (CloudWatch reports seconds: 0.05 s is 50), got 0.05'],
+    ['a negative replica lag', { alarmThresholds: { replicaLagSeconds: -60 } }, 'postgres.alarmThresholds.replicaLagSeconds must be a number of seconds 1-3600 (not milliseconds: 60000 ms is 60), got -60'],
+    ['a replica lag in milliseconds', { alarmThresholds: { replicaLagSeconds: 60_000 } }, 'postgres.alarmThresholds.replicaLagSeconds must be a number of seconds 1-3600 (not milliseconds: 60000 ms is 60), got 60000'],
+    ['freeable memory in bytes (268435456, as CloudWatch reports it)', { alarmThresholds: { freeableMemoryMiB: 268435456 } }, 'postgres.alarmThresholds.freeableMemoryMiB must be an integer 1-1048576, got 268435456'],
+    ['free storage in bytes (21474836480, as CloudWatch reports it)', { alarmThresholds: { freeStoragePercent: 21474836480 } }, 'postgres.alarmThresholds.freeStoragePercent must be 1-100, got 21474836480'],
+    [
+      'a replica beside a primary that is explicitly single-AZ',
+      { ...WRITE_ONLY, multiAz: false, readReplicas: { count: 1 } },
+      'postgres.readReplicas.count must be 0 unless the primary is Multi-AZ (multiAz is false; set multiAz: true for a read replica), got 1',
+    ],
     [
       'an identifier longer than RDS allows',
       { component: 'a-very-long-component-name-that-no-instance-identifier-can-hold' },
@@ -177,5 +188,33 @@ describe('PostgresInstance validation', () => {
     const { problems, resources } = construct(overrides);
     expect(problems).toEqual([message]);
     expect(resources).toBe(0);
+  });
+});
+
+describe('PostgresInstance read replicas and Multi-AZ', () => {
+  const REPLICA: PostgresInstanceSettings = { ...BASE, ...WRITE_ONLY, readReplicas: { count: 1 } };
+
+  test('GIVEN a replica and multiAz left out in a production environment WHEN checked THEN Multi-AZ is the default and it is valid', () => {
+    expect(failedMessages(postgresInstancePolicyRules('postgres', REPLICA, PROD_POLICY))).toEqual([]);
+  });
+
+  test('GIVEN a replica and multiAz left out outside production WHEN checked THEN it is refused, naming the default', () => {
+    expect(failedMessages(postgresInstancePolicyRules('postgres', REPLICA, DEV_POLICY))).toEqual([
+      "postgres.readReplicas.count must be 0 unless the primary is Multi-AZ (multiAz is not set and the environment's policy is not production; set multiAz: true for a read replica), got 1",
+    ]);
+  });
+
+  test('GIVEN a replica and multiAz true outside production WHEN checked THEN it is valid', () => {
+    expect(failedMessages(postgresInstancePolicyRules('postgres', { ...REPLICA, multiAz: true }, DEV_POLICY))).toEqual([]);
+  });
+
+  test('GIVEN no replica and a single-AZ primary WHEN checked THEN it is valid', () => {
+    expect(failedMessages(postgresInstancePolicyRules('postgres', { ...BASE, multiAz: false, readReplicas: { count: 0 } }, DEV_POLICY))).toEqual([]);
+  });
+
+  test('GIVEN a replica under the dev policy WHEN the instance is constructed THEN it fails before any resource exists', () => {
+    const { stack, context } = regionContextStack({ policy: DEV_POLICY, environment: 'dev' });
+    expect(() => new PostgresInstance(stack, 'Postgres', { ...REPLICA, context: context('us-east-1') })).toThrow(ConfigurationError);
+    expect(Object.keys(JSON.parse(Testing.synth(stack)).resource ?? {})).toEqual([]);
   });
 });

@@ -74,6 +74,11 @@ describe('postgresInstance component', () => {
       'pgtest.environments.prod.postgres.readReplicas.instanceClass must be a known RDS for PostgreSQL instance class',
     ],
     [
+      'a replica beside a single-AZ primary',
+      { multiAz: false },
+      'pgtest.environments.prod.postgres.readReplicas.count must be 0 unless the primary is Multi-AZ (multiAz is false; set multiAz: true for a read replica), got 1',
+    ],
+    [
       'retention 0 without the opt-out',
       { backups: { retentionDays: 0 }, readReplicas: undefined },
       'pgtest.environments.prod.postgres.backups.retentionDays must be 1-35, or 0 together with pgtest.environments.prod.postgres.backups.acknowledgeNoBackups: true',

@@ -29,7 +29,7 @@ describe('synthesizing every system', () => {
 
   test('GIVEN the shipped configuration WHEN synthesized THEN the stacks of every system are written with their manifest', () => {
     const { stacks } = synthesizeSystems(SYSTEMS, outdir);
-    expect(stacks).toEqual(['content-hub-dev', 'content-hub-prod', 'content-hub-staging', 'gaming-platform-dev', 'gaming-platform-prod', 'gaming-platform-staging', 'shop-pulse-dev', 'shop-pulse-prod', 'state-backend', 'trivia-nft-prod', 'trivia-nft-staging']);
+    expect(stacks).toEqual(['content-hub-dev', 'content-hub-prod', 'content-hub-staging', 'gaming-platform-dev', 'gaming-platform-prod', 'gaming-platform-staging', 'shop-pulse-dev', 'shop-pulse-prod', 'skillancer-dev', 'skillancer-prod', 'skillancer-staging', 'state-backend', 'trivia-nft-prod', 'trivia-nft-staging']);
     for (const stack of stacks) {
       expect(fs.existsSync(path.join(outdir, 'stacks', stack, 'cdk.tf.json'))).toBe(true);
     }

@@ -50,7 +50,7 @@ describe('npm run check', () => {
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toContain(`No synthesized output in ${outdir}: synthesizing every system first.`);
     const lines = result.stdout.trim().split('\n');
-    expect(lines[lines.length - 1]).toMatch(/^Policy checks: 0 errors, 0 warnings \(\d+ suppressed\) over 11 stacks$/);
+    expect(lines[lines.length - 1]).toMatch(/^Policy checks: 0 errors, 0 warnings \(\d+ suppressed\) over 14 stacks$/);
     expect(result.stdout).toMatch(/^gaming-platform-dev suppressed DS-RDS-005 aws_rds_cluster\.Aurora_\w+: deletion_protection must be true, got false\n {4}reason: Dev turns deletion protection off on purpose/m);
   });
 
@@ -59,7 +59,7 @@ describe('npm run check', () => {
     const exitCode = await runCheck(['--format', 'json'], { ...environment(outdir), stdout: (text) => written.push(text) });
     expect(exitCode).toBe(0);
     const report = JSON.parse(written.join('')) as { summary: { stacks: string[]; unsuppressedErrors: number; suppressed: number }; findings: { suppression?: unknown }[] };
-    expect(report.summary.stacks).toEqual(['content-hub-dev', 'content-hub-prod', 'content-hub-staging', 'gaming-platform-dev', 'gaming-platform-prod', 'gaming-platform-staging', 'shop-pulse-dev', 'shop-pulse-prod', 'state-backend', 'trivia-nft-prod', 'trivia-nft-staging']);
+    expect(report.summary.stacks).toEqual(['content-hub-dev', 'content-hub-prod', 'content-hub-staging', 'gaming-platform-dev', 'gaming-platform-prod', 'gaming-platform-staging', 'shop-pulse-dev', 'shop-pulse-prod', 'skillancer-dev', 'skillancer-prod', 'skillancer-staging', 'state-backend', 'trivia-nft-prod', 'trivia-nft-staging']);
     expect(report.summary.unsuppressedErrors).toBe(0);
     expect(report.findings.length).toBe(report.summary.suppressed);
   });
@@ -85,7 +85,7 @@ describe('npm run check', () => {
   test('GIVEN an unknown stack WHEN check runs THEN it exits 2 naming the stacks there are', async () => {
     const result = await runCli(['nope'], outdir);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/^unknown stack nope: .* holds content-hub-dev, content-hub-prod, content-hub-staging, gaming-platform-dev, gaming-platform-prod, gaming-platform-staging, shop-pulse-dev, shop-pulse-prod, state-backend, trivia-nft-prod, trivia-nft-staging$/m);
+    expect(result.stderr).toMatch(/^unknown stack nope: .* holds content-hub-dev, content-hub-prod, content-hub-staging, gaming-platform-dev, gaming-platform-prod, gaming-platform-staging, shop-pulse-dev, shop-pulse-prod, skillancer-dev, skillancer-prod, skillancer-staging, state-backend, trivia-nft-prod, trivia-nft-staging$/m);
   });
 
   test.each([
