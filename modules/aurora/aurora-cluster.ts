@@ -12,8 +12,9 @@ import { CredentialsSecret, EnhancedMonitoringRole, ManagedPasswordRotation, Pos
 import { PolicyStatement, readSecretStatements } from '../secrets';
 import { assertValid, ValidationRule } from '../validation';
 import { AuroraAlarms, auroraInstanceAlarmSpecs, auroraReplicationLagAlarmSpec } from './aurora-alarms';
+import { auroraClusterIdentifier, auroraClusterNameRules, auroraFinalSnapshotIdentifier, auroraInstanceIdentifier } from './aurora-names';
 import { AuroraCapacity, AuroraClusterSettings } from './aurora-settings';
-import { AURORA_CA_CERT_IDENTIFIER, resolveAuroraClusterSettings, ResolvedAuroraClusterSettings } from './defaults';
+import { AURORA_CA_CERT_IDENTIFIER, AURORA_DEFAULTS, resolveAuroraClusterSettings, ResolvedAuroraClusterSettings } from './defaults';
 import { defaultMaxConnections, instanceMemoryGib, isBurstableInstanceClass } from './instance-classes';
 import { AuroraParameterGroups } from './parameter-groups';
 import { auroraCapacityRules, auroraClusterSettingsRules } from './validate-aurora';
@@ -53,6 +54,12 @@ export function auroraClusterRules(setting: string, props: AuroraClusterProps): 
   return [
     ...auroraCapacityRules(setting, props, { allowHeadless: props.globalMembership?.role === 'secondary' }),
     ...auroraClusterSettingsRules(setting, props, [props]),
+    ...auroraClusterNameRules(setting, {
+      naming: props.context.naming,
+      region: props.context.region,
+      engineVersion: props.engineVersion ?? AURORA_DEFAULTS.engineVersion,
+      instanceCount: props.instanceCount,
+    }),
   ];
 }
 
@@ -91,7 +98,7 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
     const { context } = props;
     const { provider, region, naming, policy } = context;
     const resolved = resolveAuroraClusterSettings(props, { system: naming.system, logRetentionDays: policy.logRetentionDays });
-    const clusterIdentifier = naming.name('aurora', region);
+    const clusterIdentifier = auroraClusterIdentifier(naming, region);
     const membership = props.globalMembership;
     if (isBurstableInstanceClass(props.instanceClass) && policy.production) {
       Annotations.of(this).addWarning(`aurora.instanceClass ${props.instanceClass} is burstable: CPU credits run out under sustained load; use db.r* in production`);
@@ -122,7 +129,7 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
     });
     const parameterGroups = new AuroraParameterGroups(this, 'ParameterGroups', {
       provider,
-      namePrefix: clusterIdentifier,
+      clusterIdentifier,
       engineVersion: resolved.engineVersion,
       clusterParameters: props.clusterParameters,
       instanceParameters: props.instanceParameters,
@@ -166,7 +173,7 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
       copyTagsToSnapshot: true,
       deletionProtection: policy.deletionProtection,
       skipFinalSnapshot: !policy.finalSnapshot,
-      finalSnapshotIdentifier: policy.finalSnapshot ? `${clusterIdentifier}-final` : undefined,
+      finalSnapshotIdentifier: policy.finalSnapshot ? auroraFinalSnapshotIdentifier(clusterIdentifier) : undefined,
       deleteAutomatedBackups: false,
       enabledCloudwatchLogsExports: ['postgresql'],
       iamDatabaseAuthenticationEnabled: resolved.iamDatabaseAuthentication,
@@ -189,7 +196,7 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
     const maxConnections = defaultMaxConnections(props.instanceClass, props.serverlessV2?.maxCapacity);
     const alarmSpecs: { prefix: string; specs: MetricAlarmSpec[] }[] = [];
     for (let index = 1; index <= props.instanceCount; index++) {
-      const identifier = `${clusterIdentifier}-${index}`;
+      const identifier = auroraInstanceIdentifier(clusterIdentifier, index);
       const performanceInsights = resolved.performanceInsights;
       this.instances.push(
         new RdsClusterInstance(this, `Instance${index}`, {

@@ -8,6 +8,7 @@ import { regionConstructId } from '../regions';
 import { PolicyStatement, readSecretStatements } from '../secrets';
 import { assertValid, describeValue, ValidationRule } from '../validation';
 import { AuroraCluster } from './aurora-cluster';
+import { auroraGlobalClusterIdentifier, auroraGlobalClusterNameRules } from './aurora-names';
 import { AuroraCapacity, AuroraClusterSettings, AuroraGlobalDatabaseSettings } from './aurora-settings';
 import { AURORA_DEFAULTS, resolveAuroraClusterSettings } from './defaults';
 import { auroraGlobalDatabaseRules } from './validate-aurora';
@@ -38,6 +39,7 @@ export function auroraGlobalDatabasePropsRules(setting: string, props: AuroraGlo
   const secondaryRegion = props.secondary?.context.region;
   return [
     ...auroraGlobalDatabaseRules(setting, props),
+    ...auroraGlobalClusterNameRules(setting, props.primary.context.naming),
     {
       condition: secondaryRegion === undefined || secondaryRegion !== props.primary.context.region,
       message: `${setting}.secondary.region must differ from primary.region (${props.primary.context.region}), got ${describeValue(secondaryRegion)}`,
@@ -74,7 +76,7 @@ export class AuroraGlobalDatabase extends Construct implements PostgresEndpoint 
     const passwordVersion = props.masterPasswordVersion ?? AURORA_DEFAULTS.masterPasswordVersion;
     const writeVersion = credentialsWriteVersion(passwordVersion, primaryContext.region);
 
-    this.globalClusterIdentifier = naming.name('aurora');
+    this.globalClusterIdentifier = auroraGlobalClusterIdentifier(naming);
     this.globalCluster = new RdsGlobalCluster(this, 'GlobalCluster', {
       // Created through the primary Region, as AWS documents it. The global cluster is account-wide
       // (its ARN has no Region) and visible from every member Region, so after a switchover the provider

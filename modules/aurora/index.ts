@@ -1,6 +1,7 @@
 export * from './aurora-alarms';
 export * from './aurora-cluster';
 export * from './aurora-global-database';
+export * from './aurora-names';
 export * from './aurora-settings';
 export * from './defaults';
 export * from './engine-version';

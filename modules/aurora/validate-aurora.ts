@@ -1,5 +1,5 @@
 import { logRetentionRule } from '../logs';
-import { monitoringIntervalRule, performanceInsightsRetentionRule, postgresIdentifierRule } from '../rds';
+import { databaseNameRule, masterUsernameRule, monitoringIntervalRule, performanceInsightsRetentionRule } from '../rds';
 import { describeValue, integerInRange, matches, minNotAboveMax, numberInRange, ValidationRule } from '../validation';
 import { rdsWindowRules } from '../windows';
 import { AuroraCapacity, AuroraClusterSettings, AuroraGlobalDatabaseSettings } from './aurora-settings';
@@ -54,9 +54,6 @@ export function auroraCapacityRules(setting: string, capacity: AuroraCapacity, o
   return rules;
 }
 
-/** A PostgreSQL identifier RDS accepts for the database and master user names. */
-const identifierRule = postgresIdentifierRule;
-
 function given<T>(value: T | undefined, rule: (value: T) => ValidationRule): ValidationRule[] {
   return value === undefined ? [] : [rule(value)];
 }
@@ -65,8 +62,8 @@ function given<T>(value: T | undefined, rule: (value: T) => ValidationRule): Val
 export function auroraClusterSettingsRules(setting: string, settings: AuroraClusterSettings, capacities: readonly AuroraCapacity[] = []): ValidationRule[] {
   const engineVersion = settings.engineVersion ?? AURORA_DEFAULTS.engineVersion;
   const rules: ValidationRule[] = [
-    ...given(settings.databaseName, (value) => identifierRule(`${setting}.databaseName`, value)),
-    ...given(settings.masterUsername, (value) => identifierRule(`${setting}.masterUsername`, value)),
+    ...given(settings.databaseName, (value) => databaseNameRule(`${setting}.databaseName`, value)),
+    ...given(settings.masterUsername, (value) => masterUsernameRule(`${setting}.masterUsername`, value)),
     ...given(settings.engineVersion, (value) =>
       matches(`${setting}.engineVersion`, value.fullVersion, /^\d+\.\d+$/, 'an Aurora PostgreSQL version <major>.<minor> such as "16.8"'),
     ),

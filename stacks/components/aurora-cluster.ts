@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { AuroraCapacity, AuroraCluster, AuroraClusterSettings, auroraRegionalClusterRules } from '../../modules/aurora';
+import { AURORA_DEFAULTS, AuroraCapacity, AuroraCluster, auroraClusterNameRules, AuroraClusterSettings, auroraRegionalClusterRules } from '../../modules/aurora';
+import { ResourceNaming } from '../../modules/naming';
 import { SubnetTier } from '../../modules/network';
 import type { PostgresEndpoint } from '../../modules/rds';
 import { regionConstructId } from '../../modules/regions';
@@ -61,8 +62,17 @@ export function auroraCluster(config: AuroraClusterConfig, options: AuroraCluste
   return {
     setting: options.setting ?? 'aurora',
     cluster: built,
-    rules({ setting }: ComponentCheck) {
-      return [...auroraRegionalClusterRules(setting, settings), ...outputNamesRules(setting, options.outputs, OUTPUTS)];
+    rules({ setting, system, environment }: ComponentCheck) {
+      return [
+        ...auroraRegionalClusterRules(setting, settings),
+        ...auroraClusterNameRules(setting, {
+          naming: new ResourceNaming(system, environment.name),
+          region: environment.primaryRegion,
+          engineVersion: settings.engineVersion ?? AURORA_DEFAULTS.engineVersion,
+          instanceCount: settings.instanceCount,
+        }),
+        ...outputNamesRules(setting, options.outputs, OUTPUTS),
+      ];
     },
     build(stack: StackContext) {
       const scope = new Construct(stack.scope, options.id ?? 'Aurora');

@@ -80,7 +80,7 @@ export function postgresInstance(config: PostgresInstanceConfig, options: Postgr
       const identifier = new ResourceNaming(system, environment.name).name(options.component ?? 'postgres', environment.primaryRegion);
       return [
         ...postgresInstanceSettingsRules(setting, settings),
-        ...postgresInstanceIdentifierRules(setting, identifier, settings.readReplicas?.count ?? 0),
+        ...postgresInstanceIdentifierRules(setting, identifier, settings.readReplicas?.count ?? 0, settings.engineVersion),
         ...outputNamesRules(setting, options.outputs, OUTPUTS),
       ];
     },

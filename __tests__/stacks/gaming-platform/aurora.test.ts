@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { GAMING_PLATFORM_ENVIRONMENTS } from '../../../stacks/gaming-platform/environments';
 import { gamingPlatformSystem } from '../../../stacks/gaming-platform/gaming-platform-system';
+import { failedMessages } from '../../../modules/validation';
 import { synthesizeSystems } from '../../../stacks/synthesis/synthesize-systems';
 import { BASE_ENVIRONMENT, environmentWith } from '../../fixtures/gaming-platform-environment';
 import { synthGamingPlatform } from '../../fixtures/synth';
@@ -261,5 +262,27 @@ describe('no password in any synthesized file', () => {
     ['a literal secret_string_wo next to an AUTH token', { resource: { random_password: { Redis_AuthToken_1: { length: 64 } }, aws_secretsmanager_secret_version: { v: { secret_string_wo: '{"auth_token":"x"}' } } } }, '$.resource.aws_secretsmanager_secret_version.v.secret_string_wo'],
   ])('GIVEN %s WHEN checked THEN the leak check catches it (the check can fail)', (_case, document, leak) => {
     expect(passwordLeaks(document)).toEqual([leak]);
+  });
+});
+
+describe('gaming-platform Aurora names and identifiers', () => {
+  const messages = (environment: ReturnType<typeof environmentWith>) => failedMessages(gamingPlatformSystem({ prod: environment }).validationRules());
+
+  test('GIVEN a 17-character master user name in prod WHEN validated THEN RDS\'s 1-16 limit is named with the setting path', () => {
+    expect(messages(environmentWith({ aurora: { ...BASE_ENVIRONMENT.aurora, masterUsername: 'gameadministrator' } }))).toEqual([
+      'gaming-platform.environments.prod.aurora.masterUsername must be an RDS master user name: 1-16 letters, digits or underscores, starting with a letter, got "gameadministrator" (17 characters)',
+    ]);
+  });
+
+  test('GIVEN a secondary of 16 instances WHEN validated THEN its identifiers (up to -16) fit and nothing is refused', () => {
+    expect(messages(environmentWith({ aurora: { ...BASE_ENVIRONMENT.aurora, secondary: { instanceCount: 16, instanceClass: 'db.r6g.xlarge' } } }))).toEqual([]);
+  });
+
+  test('GIVEN an environment name that makes the cluster identifier too long WHEN validated THEN the derived name and what to shorten are named', () => {
+    const name = 'e'.repeat(40);
+    const problems = messages(environmentWith({ name } as never));
+    expect(problems).toContain(
+      `the derived name "gaming-platform-${name}-aurora-eu-west-2" (73 characters) must be an RDS DB cluster identifier: 1-63 lowercase letters, digits and single hyphens, starting with a letter and not ending with a hyphen; shorten the system or environment name (gaming-platform.environments.prod.aurora.primary)`,
+    );
   });
 });
