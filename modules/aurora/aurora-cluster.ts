@@ -17,6 +17,7 @@ import { AuroraCapacity, AuroraClusterSettings } from './aurora-settings';
 import { AURORA_CA_CERT_IDENTIFIER, AURORA_DEFAULTS, resolveAuroraClusterSettings, ResolvedAuroraClusterSettings } from './defaults';
 import { defaultMaxConnections, instanceMemoryGib, isBurstableInstanceClass } from './instance-classes';
 import { AuroraParameterGroups } from './parameter-groups';
+import { AuroraReaderAutoscaling } from './reader-autoscaling';
 import { auroraCapacityRules, auroraClusterSettingsRules } from './validate-aurora';
 
 /** A cluster's place in a Global Database; set by AuroraGlobalDatabase. */
@@ -221,6 +222,9 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
         }),
       );
       alarmSpecs.push({ prefix: identifier, specs: auroraInstanceAlarmSpecs(identifier, { maxConnections, memoryGib }, resolved.alarmThresholds) });
+    }
+    if (props.readerAutoscaling !== undefined) {
+      new AuroraReaderAutoscaling(this, 'ReaderAutoscaling', { ...props.readerAutoscaling, provider, clusterIdentifier, dependsOn: this.instances });
     }
     for (const [index, { prefix, specs }] of alarmSpecs.entries()) {
       new AuroraAlarms(this, `Instance${index + 1}Alarms`, { provider, topics: context.alarmTopics, alarmNamePrefix: prefix, specs });

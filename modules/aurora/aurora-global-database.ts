@@ -109,14 +109,8 @@ export class AuroraGlobalDatabase extends Construct implements PostgresEndpoint 
       instanceParameters: props.instanceParameters,
       alarmThresholds: resolved.alarmThresholds,
     };
-    const member = (placement: AuroraGlobalDatabaseRegion) => ({
-      ...settings,
-      context: placement.context,
-      subnetTier: props.subnetTier,
-      instanceCount: placement.instanceCount,
-      instanceClass: placement.instanceClass,
-      serverlessV2: placement.serverlessV2,
-    });
+    // Each Region's capacity (instances, Serverless v2 range, reader autoscaling) goes to its cluster as given.
+    const member = ({ context, ...capacity }: AuroraGlobalDatabaseRegion) => ({ ...settings, ...capacity, context, subnetTier: props.subnetTier });
 
     // Keys live in the member clusters; the credentials need each Region's key, and the primary needs the
     // password expression. The password expression is a fixed reference, so it can be built first.

@@ -17,6 +17,42 @@ export interface AuroraServerlessV2Scaling {
   readonly secondsUntilAutoPause?: number;
 }
 
+/** What reader autoscaling tracks: the readers' average CPU, or their average connections. */
+export type ReaderAutoscalingMetric = 'cpu' | 'connections';
+
+/**
+ * Aurora Auto Scaling of a cluster's readers (Application Auto Scaling, `rds:cluster:ReadReplicaCount`).
+ * The bounds count every reader of the cluster, those Terraform makes (`instanceCount` minus the writer)
+ * included; AWS adds readers above them and removes only the readers it added.
+ * @see https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.Integrating.AutoScaling.html
+ */
+export interface AuroraReaderAutoscalingSettings {
+  /** The fewest readers the cluster keeps (0-15). */
+  readonly minReaders: number;
+  /** The most readers the cluster may have (1-15, at least the readers Terraform makes). */
+  readonly maxReaders: number;
+  /**
+   * The metric tracked.
+   * @default 'cpu'
+   */
+  readonly metric?: ReaderAutoscalingMetric;
+  /**
+   * The value the metric is kept at: a CPU percentage (1-100) or connections per reader.
+   * @default - 70 (CPU %), or 700 connections
+   */
+  readonly targetValue?: number;
+  /**
+   * Seconds after a scale-in before another (0-86400).
+   * @default 300
+   */
+  readonly scaleInCooldownSeconds?: number;
+  /**
+   * Seconds after a scale-out before another (0-86400).
+   * @default 300
+   */
+  readonly scaleOutCooldownSeconds?: number;
+}
+
 /** How many instances a cluster runs and of which class. */
 export interface AuroraCapacity {
   /** Instances in the cluster: a writer plus readers (a secondary's are all readers; 0 keeps it headless). */
@@ -28,6 +64,11 @@ export interface AuroraCapacity {
    * @default - none (provisioned instances)
    */
   readonly serverlessV2?: AuroraServerlessV2Scaling;
+  /**
+   * Readers added and removed by Aurora Auto Scaling on top of the instances Terraform makes.
+   * @default - none: the cluster has `instanceCount` instances
+   */
+  readonly readerAutoscaling?: AuroraReaderAutoscalingSettings;
 }
 
 /** Performance Insights: off, or on with a retention AWS accepts. */

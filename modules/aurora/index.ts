@@ -7,4 +7,5 @@ export * from './defaults';
 export * from './engine-version';
 export * from './instance-classes';
 export * from './parameter-groups';
+export * from './reader-autoscaling';
 export * from './validate-aurora';

@@ -1,10 +1,11 @@
 import { logRetentionRule } from '../logs';
 import { databaseNameRule, masterUsernameRule, monitoringIntervalRule, performanceInsightsRetentionRule } from '../rds';
-import { describeValue, integerInRange, matches, minNotAboveMax, numberInRange, ValidationRule } from '../validation';
+import { describeValue, integerInRange, matches, minNotAboveMax, numberInRange, oneOf, ValidationRule } from '../validation';
 import { rdsWindowRules } from '../windows';
-import { AuroraCapacity, AuroraClusterSettings, AuroraGlobalDatabaseSettings } from './aurora-settings';
+import { AuroraCapacity, AuroraClusterSettings, AuroraGlobalDatabaseSettings, AuroraReaderAutoscalingSettings, ReaderAutoscalingMetric } from './aurora-settings';
 import { AURORA_DEFAULTS } from './defaults';
 import { AURORA_INSTANCE_CLASSES, isKnownInstanceClass, SERVERLESS_INSTANCE_CLASS } from './instance-classes';
+import { AURORA_READER_AUTOSCALING_DEFAULTS, READER_AUTOSCALING_METRICS } from './reader-autoscaling';
 
 // Every Aurora setting's rule, written once. Rules check the values given (defaults are valid by
 // construction, and a test checks that too); components run them on configuration with the setting's full
@@ -50,6 +51,44 @@ export function auroraCapacityRules(setting: string, capacity: AuroraCapacity, o
         message: `${setting}.serverlessV2.secondsUntilAutoPause must be left out unless minCapacity is 0 (minCapacity is ${describeValue(serverless.minCapacity)}), got ${describeValue(serverless.secondsUntilAutoPause)}`,
       });
     }
+  }
+  if (capacity.readerAutoscaling !== undefined) {
+    rules.push(...readerAutoscalingRules(`${setting}.readerAutoscaling`, capacity.readerAutoscaling, capacity.instanceCount, options.allowHeadless));
+  }
+  return rules;
+}
+
+/**
+ * Rules for reader autoscaling. The readers Terraform makes count towards the bounds: a writer cluster's
+ * `instanceCount - 1`, a secondary's `instanceCount` (all its instances read).
+ */
+function readerAutoscalingRules(setting: string, autoscaling: AuroraReaderAutoscalingSettings, instanceCount: number, secondary: boolean): ValidationRule[] {
+  const terraformReaders = secondary ? instanceCount : instanceCount - 1;
+  const metric = autoscaling.metric ?? AURORA_READER_AUTOSCALING_DEFAULTS.metric;
+  const rules: ValidationRule[] = [
+    integerInRange(`${setting}.minReaders`, autoscaling.minReaders, 0, MAX_INSTANCES_PER_CLUSTER - 1),
+    integerInRange(`${setting}.maxReaders`, autoscaling.maxReaders, 1, MAX_INSTANCES_PER_CLUSTER - 1),
+    minNotAboveMax(`${setting}.minReaders`, autoscaling.minReaders, `${setting}.maxReaders`, autoscaling.maxReaders),
+    {
+      condition: instanceCount >= 1,
+      message: `${setting} must be left out of a headless cluster (instanceCount 0: AWS scales only a cluster with an available instance), got ${describeValue(autoscaling)}`,
+    },
+    {
+      condition: !(autoscaling.maxReaders < terraformReaders),
+      message: `${setting}.maxReaders must be at least the ${terraformReaders} readers Terraform makes (instanceCount ${instanceCount}; AWS counts them and removes only the readers it added), got ${describeValue(autoscaling.maxReaders)}`,
+    },
+    oneOf(`${setting}.metric`, metric, Object.keys(READER_AUTOSCALING_METRICS) as ReaderAutoscalingMetric[]),
+  ];
+  if (autoscaling.targetValue !== undefined) {
+    rules.push(
+      metric === 'connections'
+        ? integerInRange(`${setting}.targetValue`, autoscaling.targetValue, 1, 262143)
+        : numberInRange(`${setting}.targetValue`, autoscaling.targetValue, 1, 100),
+    );
+  }
+  for (const name of ['scaleInCooldownSeconds', 'scaleOutCooldownSeconds'] as const) {
+    const value = autoscaling[name];
+    if (value !== undefined) rules.push(integerInRange(`${setting}.${name}`, value, 0, 86400));
   }
   return rules;
 }

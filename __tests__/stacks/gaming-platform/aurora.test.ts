@@ -286,3 +286,26 @@ describe('gaming-platform Aurora names and identifiers', () => {
     );
   });
 });
+
+describe('gaming-platform Aurora reader autoscaling', () => {
+  test('GIVEN prod WHEN synthesized THEN the eu-west-2 cluster scales its readers 2-6 on 70 % reader CPU, and eu-west-1 does not scale', () => {
+    const { json } = synthGamingPlatform(BASE_ENVIRONMENT);
+    const targets = resourcesByPath(json, 'aws_appautoscaling_target');
+    expect(Object.keys(targets).filter((p) => p.startsWith('Aurora/'))).toEqual(['Aurora/ClusterEuWest2/ReaderAutoscaling/Target']);
+    expect(targets['Aurora/ClusterEuWest2/ReaderAutoscaling/Target']).toMatchObject({
+      resource_id: 'cluster:gaming-platform-prod-aurora-eu-west-2',
+      scalable_dimension: 'rds:cluster:ReadReplicaCount',
+      min_capacity: 2,
+      max_capacity: 6,
+    });
+    expect(resourcesByPath(json, 'aws_appautoscaling_policy')['Aurora/ClusterEuWest2/ReaderAutoscaling/Policy'].target_tracking_scaling_policy_configuration).toMatchObject({
+      predefined_metric_specification: { predefined_metric_type: 'RDSReaderAverageCPUUtilization' },
+      target_value: 70,
+    });
+  });
+
+  test.each(['dev', 'staging'])('GIVEN %s WHEN synthesized THEN no Aurora reader autoscaling exists', (name) => {
+    const { json } = synthGamingPlatform({ ...BASE_ENVIRONMENT, ...GAMING_PLATFORM_ENVIRONMENTS[name], stateBackend: BASE_ENVIRONMENT.stateBackend, network: BASE_ENVIRONMENT.network });
+    expect(Object.keys(resourcesByPath(json, 'aws_appautoscaling_target')).filter((p) => p.startsWith('Aurora/'))).toEqual([]);
+  });
+});
