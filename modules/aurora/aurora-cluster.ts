@@ -14,7 +14,7 @@ import { assertValid, ValidationRule } from '../validation';
 import { AuroraAlarms, auroraInstanceAlarmSpecs, auroraReplicationLagAlarmSpec } from './aurora-alarms';
 import { auroraClusterIdentifier, auroraClusterNameRules, auroraFinalSnapshotIdentifier, auroraInstanceIdentifier } from './aurora-names';
 import { AuroraCapacity, AuroraClusterSettings } from './aurora-settings';
-import { AURORA_CA_CERT_IDENTIFIER, AURORA_DEFAULTS, resolveAuroraClusterSettings, ResolvedAuroraClusterSettings } from './defaults';
+import { AURORA_DEFAULTS, resolveAuroraClusterSettings, ResolvedAuroraClusterSettings } from './defaults';
 import { defaultMaxConnections, instanceMemoryGib, isBurstableInstanceClass } from './instance-classes';
 import { AuroraParameterGroups } from './parameter-groups';
 import { AuroraReaderAutoscaling } from './reader-autoscaling';
@@ -177,6 +177,11 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
       finalSnapshotIdentifier: policy.finalSnapshot ? auroraFinalSnapshotIdentifier(clusterIdentifier) : undefined,
       deleteAutomatedBackups: false,
       enabledCloudwatchLogsExports: ['postgresql'],
+      // Standard storage is the provider's empty value, so it is left unset.
+      storageType: resolved.storageType === 'aurora-iopt1' ? resolved.storageType : undefined,
+      databaseInsightsMode: resolved.databaseInsightsMode,
+      engineLifecycleSupport: resolved.engineLifecycleSupport,
+      ...clusterMonitoringArguments(resolved, key.arn, monitoringRole?.roleArn),
       iamDatabaseAuthenticationEnabled: resolved.iamDatabaseAuthentication,
       serverlessv2ScalingConfiguration: props.serverlessV2
         ? {
@@ -189,7 +194,7 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
       dependsOn: [postgresqlLog.logGroup, ...(membership?.role === 'secondary' ? membership.dependsOn : [])],
       lifecycle: {
         preventDestroy: policy.preventDestroy || undefined,
-        ignoreChanges: membership === undefined ? undefined : globalMemberIgnoredChanges(membership.role),
+        ignoreChanges: membership === undefined ? [...CREATION_ONLY_ARGUMENTS] : globalMemberIgnoredChanges(membership.role),
       },
     });
 
@@ -211,7 +216,7 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
           publiclyAccessible: false,
           // The version in configuration is the version running: upgrades go through engineVersion (docs/aurora.md).
           autoMinorVersionUpgrade: false,
-          caCertIdentifier: AURORA_CA_CERT_IDENTIFIER,
+          caCertIdentifier: resolved.caCertificateIdentifier,
           copyTagsToSnapshot: true,
           performanceInsightsEnabled: performanceInsights.enabled,
           performanceInsightsKmsKeyId: performanceInsights.enabled ? key.arn : undefined,
@@ -298,6 +303,25 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
   }
 }
 
+/**
+ * Arguments AWS takes only when a cluster is created or restored: RDS Extended Support enrolment cannot be
+ * changed on an existing cluster, and the provider would otherwise plan an update that never takes effect.
+ */
+export const CREATION_ONLY_ARGUMENTS = ['engine_lifecycle_support'] as const;
+
+/** Performance Insights and Enhanced Monitoring on the cluster, when it owns them (the same values as its instances). */
+function clusterMonitoringArguments(resolved: ResolvedAuroraClusterSettings, keyArn: string, monitoringRoleArn: string | undefined) {
+  if (!resolved.clusterLevelMonitoring) return {};
+  const performanceInsights = resolved.performanceInsights;
+  return {
+    performanceInsightsEnabled: performanceInsights.enabled,
+    performanceInsightsKmsKeyId: performanceInsights.enabled ? keyArn : undefined,
+    performanceInsightsRetentionPeriod: performanceInsights.enabled ? performanceInsights.retentionDays : undefined,
+    monitoringInterval: resolved.monitoringIntervalSeconds,
+    monitoringRoleArn,
+  };
+}
+
 /** Master credentials by role: managed (single-Region), write-only (primary), none (secondary). */
 function credentialArguments(membership: AuroraGlobalMembership | undefined, resolved: ResolvedAuroraClusterSettings, keyArn: string) {
   if (membership === undefined) {
@@ -325,10 +349,11 @@ function credentialArguments(membership: AuroraGlobalMembership | undefined, res
  * upgrades), global_cluster_identifier and replication_source_identifier (drift the provider reports
  * on members), and master_username / database_name, which AWS may report differently on a member
  * whose role changed in a switchover and which would otherwise force a replacement.
+ * Like every cluster, a member also ignores the creation-only engine_lifecycle_support.
  * A secondary also ignores master_password_wo_version: after a switchover the former primary is
  * configured as secondary, and its version going away must not send it a password.
  */
 export function globalMemberIgnoredChanges(role: 'primary' | 'secondary'): string[] {
-  const shared = ['engine_version', 'global_cluster_identifier', 'replication_source_identifier', 'master_username', 'database_name'];
+  const shared = ['engine_version', 'global_cluster_identifier', 'replication_source_identifier', 'master_username', 'database_name', ...CREATION_ONLY_ARGUMENTS];
   return role === 'secondary' ? [...shared, 'master_password_wo_version'] : shared;
 }

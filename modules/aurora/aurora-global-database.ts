@@ -7,7 +7,7 @@ import { credentialsWriteVersion, CredentialsSecret, PostgresEndpoint, ProxyTarg
 import { regionConstructId } from '../regions';
 import { PolicyStatement, readSecretStatements } from '../secrets';
 import { assertValid, describeValue, ValidationRule } from '../validation';
-import { AuroraCluster } from './aurora-cluster';
+import { AuroraCluster, CREATION_ONLY_ARGUMENTS } from './aurora-cluster';
 import { auroraGlobalClusterIdentifier, auroraGlobalClusterNameRules } from './aurora-names';
 import { AuroraCapacity, AuroraClusterSettings, AuroraGlobalDatabaseSettings } from './aurora-settings';
 import { AURORA_DEFAULTS, resolveAuroraClusterSettings } from './defaults';
@@ -87,8 +87,9 @@ export class AuroraGlobalDatabase extends Construct implements PostgresEndpoint 
       engineVersion: resolved.engineVersion.fullVersion,
       databaseName: resolved.databaseName,
       storageEncrypted: true,
+      engineLifecycleSupport: resolved.engineLifecycleSupport,
       deletionProtection: policy.deletionProtection,
-      lifecycle: policy.preventDestroy ? { preventDestroy: true } : undefined,
+      lifecycle: { preventDestroy: policy.preventDestroy || undefined, ignoreChanges: [...CREATION_ONLY_ARGUMENTS] },
     });
     this.globalWriterEndpoint = this.globalCluster.endpoint;
 
@@ -103,6 +104,11 @@ export class AuroraGlobalDatabase extends Construct implements PostgresEndpoint 
       preferredMaintenanceWindow: resolved.preferredMaintenanceWindow,
       performanceInsights: resolved.performanceInsights,
       monitoringIntervalSeconds: resolved.monitoringIntervalSeconds,
+      clusterLevelMonitoring: resolved.clusterLevelMonitoring,
+      databaseInsightsMode: resolved.databaseInsightsMode,
+      storageType: resolved.storageType,
+      caCertificateIdentifier: resolved.caCertificateIdentifier,
+      engineLifecycleSupport: resolved.engineLifecycleSupport,
       logRetentionDays: resolved.logRetentionDays,
       iamDatabaseAuthentication: resolved.iamDatabaseAuthentication,
       clusterParameters: props.clusterParameters,

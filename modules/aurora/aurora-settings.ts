@@ -74,6 +74,22 @@ export interface AuroraCapacity {
 /** Performance Insights: off, or on with a retention AWS accepts. */
 export type AuroraPerformanceInsights = PerformanceInsightsSettings;
 
+/** Cluster storage: Aurora Standard (`aurora`, I/O billed per request) or I/O-Optimized (`aurora-iopt1`, no I/O charges). */
+export const AURORA_STORAGE_TYPES = ['aurora', 'aurora-iopt1'] as const;
+export type AuroraStorageType = (typeof AURORA_STORAGE_TYPES)[number];
+
+/** CloudWatch Database Insights: `standard` (free, Performance Insights' own retention) or `advanced` (fleet view, lock and plan analysis). */
+export const DATABASE_INSIGHTS_MODES = ['standard', 'advanced'] as const;
+export type DatabaseInsightsMode = (typeof DATABASE_INSIGHTS_MODES)[number];
+
+/** The CAs an instance's server certificate may be signed by (the expired rds-ca-2019 is not offered). */
+export const RDS_CA_CERTIFICATE_IDENTIFIERS = ['rds-ca-rsa2048-g1', 'rds-ca-rsa4096-g1', 'rds-ca-ecc384-g1'] as const;
+export type RdsCaCertificateIdentifier = (typeof RDS_CA_CERTIFICATE_IDENTIFIERS)[number];
+
+/** RDS Extended Support: enrolled (charged after the major version's end of standard support) or not. */
+export const ENGINE_LIFECYCLE_SUPPORT = ['open-source-rds-extended-support', 'open-source-rds-extended-support-disabled'] as const;
+export type EngineLifecycleSupport = (typeof ENGINE_LIFECYCLE_SUPPORT)[number];
+
 /** Alarm thresholds; each one overrides the default documented in docs/aurora.md. */
 export interface AuroraAlarmThresholds {
   /** CPUUtilization above this percentage. @default 80 */
@@ -140,6 +156,32 @@ export interface AuroraClusterSettings {
    * @default 60
    */
   readonly monitoringIntervalSeconds?: number;
+  /**
+   * Performance Insights and Enhanced Monitoring set on the cluster too (the instances keep the same values,
+   * as Database Insights requires), so the cluster, not each instance, owns them.
+   * @default - true with databaseInsightsMode 'advanced', false otherwise
+   */
+  readonly clusterLevelMonitoring?: boolean;
+  /**
+   * The Database Insights mode; 'advanced' needs Performance Insights kept 465 days or more.
+   * @default 'standard'
+   */
+  readonly databaseInsightsMode?: DatabaseInsightsMode;
+  /**
+   * The storage configuration: 'aurora' (Standard) or 'aurora-iopt1' (I/O-Optimized); see docs/aurora.md for when it pays.
+   * @default 'aurora'
+   */
+  readonly storageType?: AuroraStorageType;
+  /**
+   * The CA that signs every instance's server certificate.
+   * @default 'rds-ca-rsa2048-g1'
+   */
+  readonly caCertificateIdentifier?: RdsCaCertificateIdentifier;
+  /**
+   * RDS Extended Support enrolment, set when the cluster is created or restored (AWS does not change it later).
+   * @default 'open-source-rds-extended-support-disabled'
+   */
+  readonly engineLifecycleSupport?: EngineLifecycleSupport;
   /**
    * Days CloudWatch Logs keeps the exported PostgreSQL log (`/aws/rds/cluster/<id>/postgresql`).
    * @default - the environment policy's logRetentionDays (365 unless the environment sets it)

@@ -2,7 +2,17 @@ import { logRetentionRule } from '../logs';
 import { databaseNameRule, masterUsernameRule, monitoringIntervalRule, performanceInsightsRetentionRule } from '../rds';
 import { describeValue, integerInRange, matches, minNotAboveMax, numberInRange, oneOf, ValidationRule } from '../validation';
 import { rdsWindowRules } from '../windows';
-import { AuroraCapacity, AuroraClusterSettings, AuroraGlobalDatabaseSettings, AuroraReaderAutoscalingSettings, ReaderAutoscalingMetric } from './aurora-settings';
+import {
+  AURORA_STORAGE_TYPES,
+  AuroraCapacity,
+  AuroraClusterSettings,
+  AuroraGlobalDatabaseSettings,
+  AuroraReaderAutoscalingSettings,
+  DATABASE_INSIGHTS_MODES,
+  ENGINE_LIFECYCLE_SUPPORT,
+  RDS_CA_CERTIFICATE_IDENTIFIERS,
+  ReaderAutoscalingMetric,
+} from './aurora-settings';
 import { AURORA_DEFAULTS } from './defaults';
 import { AURORA_INSTANCE_CLASSES, isKnownInstanceClass, SERVERLESS_INSTANCE_CLASS } from './instance-classes';
 import { AURORA_READER_AUTOSCALING_DEFAULTS, READER_AUTOSCALING_METRICS } from './reader-autoscaling';
@@ -10,6 +20,9 @@ import { AURORA_READER_AUTOSCALING_DEFAULTS, READER_AUTOSCALING_METRICS } from '
 // Every Aurora setting's rule, written once. Rules check the values given (defaults are valid by
 // construction, and a test checks that too); components run them on configuration with the setting's full
 // path before any stack exists, and the constructors run them on their props.
+
+/** The shortest Performance Insights retention Database Insights' advanced mode accepts (15 months). */
+export const ADVANCED_INSIGHTS_MIN_RETENTION_DAYS = 465;
 
 /** An Aurora cluster holds up to 16 instances: one writer and 15 readers, or a secondary's 16 readers. */
 export const MAX_INSTANCES_PER_CLUSTER = 16;
@@ -124,6 +137,12 @@ export function auroraClusterSettingsRules(setting: string, settings: AuroraClus
   if (performanceInsights?.enabled) {
     rules.push(performanceInsightsRetentionRule(`${setting}.performanceInsights.retentionDays`, performanceInsights.retentionDays));
   }
+  rules.push(
+    ...given(settings.storageType, (value) => oneOf(`${setting}.storageType`, value, AURORA_STORAGE_TYPES)),
+    ...given(settings.caCertificateIdentifier, (value) => oneOf(`${setting}.caCertificateIdentifier`, value, RDS_CA_CERTIFICATE_IDENTIFIERS)),
+    ...given(settings.engineLifecycleSupport, (value) => oneOf(`${setting}.engineLifecycleSupport`, value, ENGINE_LIFECYCLE_SUPPORT)),
+    ...insightsRules(setting, settings),
+  );
   if (capacities.some((capacity) => capacity.serverlessV2?.minCapacity === 0)) {
     rules.push({
       condition: engineVersion.supportsAutoPause,
@@ -147,6 +166,25 @@ export function auroraClusterSettingsRules(setting: string, settings: AuroraClus
     ...positive('replicationLagMilliseconds'),
   );
   return rules;
+}
+
+/** Database Insights: advanced mode needs Performance Insights kept 15 months or more, set on the cluster. */
+function insightsRules(setting: string, settings: AuroraClusterSettings): ValidationRule[] {
+  const mode = settings.databaseInsightsMode;
+  if (mode === undefined) return [];
+  const modeRule = oneOf(`${setting}.databaseInsightsMode`, mode, DATABASE_INSIGHTS_MODES);
+  if (mode !== 'advanced') return [modeRule];
+  const performanceInsights = settings.performanceInsights ?? AURORA_DEFAULTS.performanceInsights;
+  return [
+    {
+      condition: performanceInsights.enabled && performanceInsights.retentionDays >= ADVANCED_INSIGHTS_MIN_RETENTION_DAYS,
+      message: `${setting}.performanceInsights must be enabled with retentionDays ${ADVANCED_INSIGHTS_MIN_RETENTION_DAYS} or more (15 months) for databaseInsightsMode "advanced", got ${describeValue(performanceInsights)}`,
+    },
+    {
+      condition: settings.clusterLevelMonitoring !== false,
+      message: `${setting}.clusterLevelMonitoring must be true or left out for databaseInsightsMode "advanced" (the mode is set on the cluster with its Performance Insights), got false`,
+    },
+  ];
 }
 
 /** Rules for a single-Region cluster: its settings and its capacity. */

@@ -103,6 +103,8 @@ export const GAMING_PLATFORM_ENVIRONMENTS: Readonly<Record<string, GamingPlatfor
       primary: { instanceCount: 3, instanceClass: 'db.r6g.xlarge', readerAutoscaling: { minReaders: 2, maxReaders: 6, metric: 'cpu', targetValue: 70 } },
       secondary: { instanceCount: 2, instanceClass: 'db.r6g.xlarge' },
       backupRetentionDays: 14,
+      // Writes from every game and their replication to eu-west-1 keep I/O a large share of the bill (docs/aurora.md).
+      storageType: 'aurora-iopt1',
       performanceInsights: { enabled: true, retentionDays: 31 },
       masterPasswordVersion: 1,
     },

@@ -309,3 +309,20 @@ describe('gaming-platform Aurora reader autoscaling', () => {
     expect(Object.keys(resourcesByPath(json, 'aws_appautoscaling_target')).filter((p) => p.startsWith('Aurora/'))).toEqual([]);
   });
 });
+
+describe('gaming-platform Aurora storage and Extended Support', () => {
+  test('GIVEN prod WHEN synthesized THEN both clusters are I/O-Optimized and every Aurora resource opts out of Extended Support at creation', () => {
+    const { json } = synthGamingPlatform(BASE_ENVIRONMENT);
+    const clusters = Object.values(json.resource.aws_rds_cluster) as any[];
+    expect(clusters.map((cluster) => cluster.storage_type)).toEqual(['aurora-iopt1', 'aurora-iopt1']);
+    for (const resource of [...clusters, ...(Object.values(json.resource.aws_rds_global_cluster) as any[])]) {
+      expect(resource.engine_lifecycle_support).toBe('open-source-rds-extended-support-disabled');
+      expect(resource.lifecycle.ignore_changes).toContain('engine_lifecycle_support');
+    }
+  });
+
+  test.each(['dev', 'staging'])('GIVEN %s WHEN synthesized THEN storage stays Aurora Standard', (name) => {
+    const { json } = synthGamingPlatform({ ...BASE_ENVIRONMENT, ...GAMING_PLATFORM_ENVIRONMENTS[name], stateBackend: BASE_ENVIRONMENT.stateBackend, network: BASE_ENVIRONMENT.network });
+    for (const cluster of Object.values(json.resource.aws_rds_cluster) as any[]) expect(cluster).not.toHaveProperty('storage_type');
+  });
+});
