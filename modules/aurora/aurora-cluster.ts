@@ -33,6 +33,8 @@ export type AuroraGlobalMembership =
       readonly globalClusterIdentifier: string;
       /** What must exist before the secondary is created: the primary's instances. */
       readonly dependsOn: readonly ITerraformDependable[];
+      /** Whether the secondary forwards writes to the primary. */
+      readonly writeForwarding: boolean;
     };
 
 export interface AuroraClusterProps extends AuroraClusterSettings, AuroraCapacity {
@@ -158,6 +160,7 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
       engineVersion: resolved.engineVersion.fullVersion,
       ...credentialArguments(membership, resolved, key.arn),
       globalClusterIdentifier: membership?.globalClusterIdentifier,
+      enableGlobalWriteForwarding: membership?.role === 'secondary' ? membership.writeForwarding : undefined,
       port: resolved.port,
       dbSubnetGroupName: subnetGroup.name,
       vpcSecurityGroupIds: [this.securityGroup.securityGroupId],
@@ -350,10 +353,12 @@ function credentialArguments(membership: AuroraGlobalMembership | undefined, res
  * on members), and master_username / database_name, which AWS may report differently on a member
  * whose role changed in a switchover and which would otherwise force a replacement.
  * Like every cluster, a member also ignores the creation-only engine_lifecycle_support.
+ * A primary ignores enable_global_write_forwarding, which only a secondary sets: after a switchover the
+ * former secondary keeps what it had, and no update is sent to a writer.
  * A secondary also ignores master_password_wo_version: after a switchover the former primary is
  * configured as secondary, and its version going away must not send it a password.
  */
 export function globalMemberIgnoredChanges(role: 'primary' | 'secondary'): string[] {
   const shared = ['engine_version', 'global_cluster_identifier', 'replication_source_identifier', 'master_username', 'database_name', ...CREATION_ONLY_ARGUMENTS];
-  return role === 'secondary' ? [...shared, 'master_password_wo_version'] : shared;
+  return role === 'secondary' ? [...shared, 'master_password_wo_version'] : [...shared, 'enable_global_write_forwarding'];
 }

@@ -138,6 +138,7 @@ export class AuroraGlobalDatabase extends Construct implements PostgresEndpoint 
           role: 'secondary',
           globalClusterIdentifier: this.globalCluster.id,
           dependsOn: this.primary.instances,
+          writeForwarding: props.globalWriteForwarding ?? AURORA_DEFAULTS.globalWriteForwarding,
         },
       });
     }

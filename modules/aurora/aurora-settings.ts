@@ -230,4 +230,10 @@ export interface AuroraGlobalDatabaseSettings extends AuroraClusterSettings {
    * @default 1
    */
   readonly masterPasswordVersion?: number;
+  /**
+   * Write forwarding on the secondary: it accepts writes and forwards them to the primary, so applications in
+   * its Region need no second connection (see docs/aurora.md for consistency and cost).
+   * @default false
+   */
+  readonly globalWriteForwarding?: boolean;
 }

@@ -29,6 +29,7 @@ export const AURORA_DEFAULTS = {
   iamDatabaseAuthentication: false,
   managedPasswordRotationDays: 7,
   masterPasswordVersion: 1,
+  globalWriteForwarding: false,
 } as const;
 
 export const DEFAULT_ALARM_THRESHOLDS: AuroraAlarmThresholds = {

@@ -200,6 +200,13 @@ export function auroraGlobalDatabaseRules(setting: string, settings: AuroraGloba
     ...auroraCapacityRules(`${setting}.primary`, settings.primary, { allowHeadless: false }),
     ...(settings.secondary ? auroraCapacityRules(`${setting}.secondary`, settings.secondary, { allowHeadless: true }) : []),
     ...given(settings.masterPasswordVersion, (value) => integerInRange(`${setting}.masterPasswordVersion`, value, 1, 1_000_000)),
+    ...given(settings.globalWriteForwarding, (value) => ({
+      condition: typeof value === 'boolean' && (value === false || settings.secondary !== undefined),
+      message:
+        typeof value === 'boolean'
+          ? `${setting}.globalWriteForwarding must be left out or false without a secondary (it is the secondary that forwards writes), got true`
+          : `${setting}.globalWriteForwarding must be true or false, got ${describeValue(value)}`,
+    })),
     {
       condition: settings.managedPasswordRotationDays === undefined,
       message: `${setting}.managedPasswordRotationDays must be left out for a Global Database (RDS-managed passwords are not supported there; bump masterPasswordVersion to rotate), got ${describeValue(settings.managedPasswordRotationDays)}`,

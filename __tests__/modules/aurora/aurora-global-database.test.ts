@@ -53,7 +53,7 @@ describe('Aurora Global Database', () => {
   test('GIVEN members WHEN synthesized THEN they ignore the drift the provider reports on Global Database members', () => {
     const clusters = resourcesByPath(synthGlobal().json, 'aws_rds_cluster');
     const shared = ['engine_version', 'global_cluster_identifier', 'replication_source_identifier', 'master_username', 'database_name', 'engine_lifecycle_support'];
-    expect(clusters['Aurora/ClusterEuWest2/Cluster'].lifecycle.ignore_changes).toEqual(shared);
+    expect(clusters['Aurora/ClusterEuWest2/Cluster'].lifecycle.ignore_changes).toEqual([...shared, 'enable_global_write_forwarding']);
     expect(clusters['Aurora/ClusterEuWest1/Cluster'].lifecycle.ignore_changes).toEqual([...shared, 'master_password_wo_version']);
   });
 
