@@ -15,7 +15,7 @@ import { AuroraAlarms, auroraInstanceAlarmSpecs, auroraReplicationLagAlarmSpec }
 import { auroraClusterIdentifier, auroraClusterNameRules, auroraFinalSnapshotIdentifier, auroraInstanceIdentifier } from './aurora-names';
 import { AuroraCapacity, AuroraClusterSettings } from './aurora-settings';
 import { AURORA_DEFAULTS, resolveAuroraClusterSettings, ResolvedAuroraClusterSettings } from './defaults';
-import { defaultMaxConnections, instanceMemoryGib, isBurstableInstanceClass } from './instance-classes';
+import { auroraInstanceClasses, defaultMaxConnections, instanceMemoryGib, isBurstableInstanceClass } from './instance-classes';
 import { AuroraParameterGroups } from './parameter-groups';
 import { AuroraReaderAutoscaling } from './reader-autoscaling';
 import { auroraCapacityRules, auroraClusterSettingsRules } from './validate-aurora';
@@ -55,7 +55,7 @@ export interface AuroraClusterProps extends AuroraClusterSettings, AuroraCapacit
 /** The module's own checks of its props, under the setting name `aurora`. */
 export function auroraClusterRules(setting: string, props: AuroraClusterProps): ValidationRule[] {
   return [
-    ...auroraCapacityRules(setting, props, { allowHeadless: props.globalMembership?.role === 'secondary' }),
+    ...auroraCapacityRules(setting, props, { allowHeadless: props.globalMembership?.role === 'secondary', region: props.context.region }),
     ...auroraClusterSettingsRules(setting, props, [props]),
     ...auroraClusterNameRules(setting, {
       naming: props.context.naming,
@@ -103,8 +103,11 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
     const resolved = resolveAuroraClusterSettings(props, { system: naming.system, logRetentionDays: policy.logRetentionDays });
     const clusterIdentifier = auroraClusterIdentifier(naming, region);
     const membership = props.globalMembership;
-    if (isBurstableInstanceClass(props.instanceClass) && policy.production) {
-      Annotations.of(this).addWarning(`aurora.instanceClass ${props.instanceClass} is burstable: CPU credits run out under sustained load; use db.r* in production`);
+    const instanceClasses = auroraInstanceClasses(props);
+    for (const instanceClass of new Set([props.instanceClass, ...instanceClasses])) {
+      if (isBurstableInstanceClass(instanceClass) && policy.production) {
+        Annotations.of(this).addWarning(`aurora.instanceClass ${instanceClass} is burstable: CPU credits run out under sustained load; use db.r* in production`);
+      }
     }
     if (!policy.deletionProtection && policy.production) {
       Annotations.of(this).addWarning('aurora deletion protection is off in production: one destroy deletes the cluster');
@@ -201,11 +204,13 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
       },
     });
 
-    const memoryGib = instanceMemoryGib(props.instanceClass, props.serverlessV2?.maxCapacity);
-    const maxConnections = defaultMaxConnections(props.instanceClass, props.serverlessV2?.maxCapacity);
     const alarmSpecs: { prefix: string; specs: MetricAlarmSpec[] }[] = [];
     for (let index = 1; index <= props.instanceCount; index++) {
       const identifier = auroraInstanceIdentifier(clusterIdentifier, index);
+      const instanceClass = instanceClasses[index - 1];
+      const instance = props.instances?.[index - 1] ?? {};
+      const memoryGib = instanceMemoryGib(instanceClass, props.serverlessV2?.maxCapacity);
+      const maxConnections = defaultMaxConnections(instanceClass, props.serverlessV2?.maxCapacity);
       const performanceInsights = resolved.performanceInsights;
       this.instances.push(
         new RdsClusterInstance(this, `Instance${index}`, {
@@ -213,7 +218,9 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
           identifier,
           clusterIdentifier: this.cluster.id,
           engine: this.cluster.engine,
-          instanceClass: props.instanceClass,
+          instanceClass,
+          promotionTier: instance.promotionTier,
+          availabilityZone: instance.availabilityZone,
           dbSubnetGroupName: subnetGroup.name,
           dbParameterGroupName: parameterGroups.instanceParameterGroupName,
           publiclyAccessible: false,

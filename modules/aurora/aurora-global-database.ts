@@ -38,7 +38,7 @@ export interface AuroraGlobalDatabaseProps extends AuroraGlobalDatabaseSettings 
 export function auroraGlobalDatabasePropsRules(setting: string, props: AuroraGlobalDatabaseProps): ValidationRule[] {
   const secondaryRegion = props.secondary?.context.region;
   return [
-    ...auroraGlobalDatabaseRules(setting, props),
+    ...auroraGlobalDatabaseRules(setting, props, { primary: props.primary.context.region, secondary: secondaryRegion }),
     ...auroraGlobalClusterNameRules(setting, props.primary.context.naming),
     {
       condition: secondaryRegion === undefined || secondaryRegion !== props.primary.context.region,

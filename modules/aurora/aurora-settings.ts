@@ -53,6 +53,25 @@ export interface AuroraReaderAutoscalingSettings {
   readonly scaleOutCooldownSeconds?: number;
 }
 
+/** What one instance changes from the cluster's capacity (instance `n` of the list is the cluster's instance `n`). */
+export interface AuroraInstanceSettings {
+  /**
+   * The instance's class, e.g. a provisioned writer with `db.serverless` readers.
+   * @default - the capacity's instanceClass
+   */
+  readonly instanceClass?: string;
+  /**
+   * The failover priority, 0 (first promoted) to 15.
+   * @default 0 (the provider's default)
+   */
+  readonly promotionTier?: number;
+  /**
+   * The Availability Zone, in the cluster's Region (`eu-west-2a`).
+   * @default - one AWS chooses among the subnet group's
+   */
+  readonly availabilityZone?: string;
+}
+
 /** How many instances a cluster runs and of which class. */
 export interface AuroraCapacity {
   /** Instances in the cluster: a writer plus readers (a secondary's are all readers; 0 keeps it headless). */
@@ -60,7 +79,13 @@ export interface AuroraCapacity {
   /** The instance class (`db.r6g.large`), or `db.serverless` for Serverless v2. */
   readonly instanceClass: string;
   /**
-   * Serverless v2 scaling; required with `instanceClass: 'db.serverless'`, refused otherwise.
+   * Per-instance settings: entry `n - 1` applies to instance `n` (the first instance is the writer of a
+   * primary or single-Region cluster); at most `instanceCount` entries, `{}` for an instance that keeps the defaults.
+   * @default - every instance of `instanceClass`, promotion tier 0, an AZ AWS chooses
+   */
+  readonly instances?: readonly AuroraInstanceSettings[];
+  /**
+   * Serverless v2 scaling; required when any instance is `db.serverless`, refused otherwise.
    * @default - none (provisioned instances)
    */
   readonly serverlessV2?: AuroraServerlessV2Scaling;

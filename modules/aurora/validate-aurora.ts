@@ -14,7 +14,7 @@ import {
   ReaderAutoscalingMetric,
 } from './aurora-settings';
 import { AURORA_DEFAULTS } from './defaults';
-import { AURORA_INSTANCE_CLASSES, isKnownInstanceClass, SERVERLESS_INSTANCE_CLASS } from './instance-classes';
+import { AURORA_INSTANCE_CLASSES, auroraInstanceClasses, isKnownInstanceClass, SERVERLESS_INSTANCE_CLASS } from './instance-classes';
 import { AURORA_READER_AUTOSCALING_DEFAULTS, READER_AUTOSCALING_METRICS } from './reader-autoscaling';
 
 // Every Aurora setting's rule, written once. Rules check the values given (defaults are valid by
@@ -31,24 +31,28 @@ export const MAX_INSTANCES_PER_CLUSTER = 16;
  * Rules for a cluster's instances. `allowHeadless` admits 0 instances (a Global Database secondary);
  * a primary or single-Region cluster needs its writer.
  */
-export function auroraCapacityRules(setting: string, capacity: AuroraCapacity, options: { readonly allowHeadless: boolean }): ValidationRule[] {
+export function auroraCapacityRules(
+  setting: string,
+  capacity: AuroraCapacity,
+  options: { readonly allowHeadless: boolean; readonly region?: string },
+): ValidationRule[] {
   const rules: ValidationRule[] = [
     integerInRange(`${setting}.instanceCount`, capacity.instanceCount, options.allowHeadless ? 0 : 1, MAX_INSTANCES_PER_CLUSTER),
-    {
-      condition: typeof capacity.instanceClass === 'string' && isKnownInstanceClass(capacity.instanceClass),
-      message: `${setting}.instanceClass must be a known Aurora PostgreSQL instance class (${AURORA_INSTANCE_CLASSES.join(', ')}), got ${describeValue(capacity.instanceClass)}`,
-    },
+    instanceClassRule(`${setting}.instanceClass`, capacity.instanceClass),
+    ...instancesRules(setting, capacity, options.region),
   ];
   const serverless = capacity.serverlessV2;
-  if (capacity.instanceClass === SERVERLESS_INSTANCE_CLASS) {
+  const classes = auroraInstanceClasses(capacity);
+  const anyServerless = capacity.instanceClass === SERVERLESS_INSTANCE_CLASS || classes.includes(SERVERLESS_INSTANCE_CLASS);
+  if (anyServerless) {
     rules.push({
       condition: serverless !== undefined,
-      message: `${setting}.serverlessV2 must be set ({ minCapacity, maxCapacity }) when instanceClass is "${SERVERLESS_INSTANCE_CLASS}", got nothing`,
+      message: `${setting}.serverlessV2 must be set ({ minCapacity, maxCapacity }) when an instance is "${SERVERLESS_INSTANCE_CLASS}", got nothing`,
     });
   } else if (serverless !== undefined) {
     rules.push({
       condition: false,
-      message: `${setting}.serverlessV2 must be left out unless instanceClass is "${SERVERLESS_INSTANCE_CLASS}" (instanceClass is ${describeValue(capacity.instanceClass)}), got ${describeValue(serverless)}`,
+      message: `${setting}.serverlessV2 must be left out unless an instance is "${SERVERLESS_INSTANCE_CLASS}" (instanceClass is ${describeValue(capacity.instanceClass)}), got ${describeValue(serverless)}`,
     });
   }
   if (serverless !== undefined) {
@@ -68,6 +72,41 @@ export function auroraCapacityRules(setting: string, capacity: AuroraCapacity, o
   if (capacity.readerAutoscaling !== undefined) {
     rules.push(...readerAutoscalingRules(`${setting}.readerAutoscaling`, capacity.readerAutoscaling, capacity.instanceCount, options.allowHeadless));
   }
+  return rules;
+}
+
+function instanceClassRule(setting: string, instanceClass: string): ValidationRule {
+  return {
+    condition: typeof instanceClass === 'string' && isKnownInstanceClass(instanceClass),
+    message: `${setting} must be a known Aurora PostgreSQL instance class (${AURORA_INSTANCE_CLASSES.join(', ')}), got ${describeValue(instanceClass)}`,
+  };
+}
+
+/** An Availability Zone name: the Region's name and a letter (`eu-west-2a`). */
+const AVAILABILITY_ZONE = /^[a-z]{2}(-[a-z]+)+-\d[a-z]$/;
+
+/** Rules for the per-instance settings: no more entries than instances, each value one AWS accepts. */
+function instancesRules(setting: string, capacity: AuroraCapacity, region: string | undefined): ValidationRule[] {
+  const instances = capacity.instances;
+  if (instances === undefined) return [];
+  const rules: ValidationRule[] = [
+    {
+      condition: Array.isArray(instances) && instances.length <= Math.max(0, capacity.instanceCount),
+      message: `${setting}.instances must have at most instanceCount (${capacity.instanceCount}) entries, one per instance, got ${Array.isArray(instances) ? instances.length : describeValue(instances)}`,
+    },
+  ];
+  if (!Array.isArray(instances)) return rules;
+  instances.forEach((instance, index) => {
+    const path = `${setting}.instances[${index}]`;
+    rules.push(
+      ...given(instance.instanceClass, (value) => instanceClassRule(`${path}.instanceClass`, value)),
+      ...given(instance.promotionTier, (value) => integerInRange(`${path}.promotionTier`, value, 0, 15)),
+      ...given(instance.availabilityZone, (value) => ({
+        condition: typeof value === 'string' && AVAILABILITY_ZONE.test(value) && (region === undefined || value.slice(0, -1) === region),
+        message: `${path}.availabilityZone must be an Availability Zone of ${region ?? "the cluster's Region"} (${region ?? '<region>'}a, ${region ?? '<region>'}b, ...), got ${describeValue(value)}`,
+      })),
+    );
+  });
   return rules;
 }
 
@@ -188,17 +227,21 @@ function insightsRules(setting: string, settings: AuroraClusterSettings): Valida
 }
 
 /** Rules for a single-Region cluster: its settings and its capacity. */
-export function auroraRegionalClusterRules(setting: string, settings: AuroraClusterSettings & AuroraCapacity): ValidationRule[] {
-  return [...auroraCapacityRules(setting, settings, { allowHeadless: false }), ...auroraClusterSettingsRules(setting, settings, [settings])];
+export function auroraRegionalClusterRules(setting: string, settings: AuroraClusterSettings & AuroraCapacity, region?: string): ValidationRule[] {
+  return [...auroraCapacityRules(setting, settings, { allowHeadless: false, region }), ...auroraClusterSettingsRules(setting, settings, [settings])];
 }
 
 /** Rules for a Global Database's plain-data settings: shared settings, each Region's capacity, the password version. */
-export function auroraGlobalDatabaseRules(setting: string, settings: AuroraGlobalDatabaseSettings): ValidationRule[] {
+export function auroraGlobalDatabaseRules(
+  setting: string,
+  settings: AuroraGlobalDatabaseSettings,
+  regions: { readonly primary?: string; readonly secondary?: string } = {},
+): ValidationRule[] {
   const capacities = [settings.primary, ...(settings.secondary ? [settings.secondary] : [])];
   return [
     ...auroraClusterSettingsRules(setting, settings, capacities),
-    ...auroraCapacityRules(`${setting}.primary`, settings.primary, { allowHeadless: false }),
-    ...(settings.secondary ? auroraCapacityRules(`${setting}.secondary`, settings.secondary, { allowHeadless: true }) : []),
+    ...auroraCapacityRules(`${setting}.primary`, settings.primary, { allowHeadless: false, region: regions.primary }),
+    ...(settings.secondary ? auroraCapacityRules(`${setting}.secondary`, settings.secondary, { allowHeadless: true, region: regions.secondary }) : []),
     ...given(settings.masterPasswordVersion, (value) => integerInRange(`${setting}.masterPasswordVersion`, value, 1, 1_000_000)),
     ...given(settings.globalWriteForwarding, (value) => ({
       condition: typeof value === 'boolean' && (value === false || settings.secondary !== undefined),

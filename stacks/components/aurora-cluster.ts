@@ -64,7 +64,7 @@ export function auroraCluster(config: AuroraClusterConfig, options: AuroraCluste
     cluster: built,
     rules({ setting, system, environment }: ComponentCheck) {
       return [
-        ...auroraRegionalClusterRules(setting, settings),
+        ...auroraRegionalClusterRules(setting, settings, environment.primaryRegion),
         ...auroraClusterNameRules(setting, {
           naming: new ResourceNaming(system, environment.name),
           region: environment.primaryRegion,

@@ -107,7 +107,7 @@ export function auroraGlobalDatabase(config: AuroraGlobalDatabaseConfig, options
         ...members.flatMap((member) =>
           auroraClusterNameRules(member.setting, { naming, region: member.region, engineVersion, instanceCount: member.capacity.instanceCount }),
         ),
-        ...auroraGlobalDatabaseRules(setting, { ...settings, primary, secondary: hasSecondaryRegion ? secondary : undefined }),
+        ...auroraGlobalDatabaseRules(setting, { ...settings, primary, secondary: hasSecondaryRegion ? secondary : undefined }, { primary: environment.primaryRegion, secondary: environment.secondaryRegion }),
         {
           condition: !hasSecondaryRegion || secondary !== undefined,
           message: `${setting}.secondary must be set ({ instanceCount, instanceClass }) when secondaryRegion is set (${environment.secondaryRegion}), got ${describeValue(secondary)}`,
