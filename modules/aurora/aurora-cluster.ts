@@ -10,14 +10,15 @@ import { EncryptedLogGroup } from '../logs';
 import { DataTierSecurityGroup, SubnetTier, subnetIdsOf } from '../network';
 import { CredentialsSecret, EnhancedMonitoringRole, ManagedPasswordRotation, PostgresEndpoint, ProxyTarget } from '../rds';
 import { PolicyStatement, readSecretStatements } from '../secrets';
-import { assertValid, ValidationRule } from '../validation';
+import { assertValid, describeValue, ValidationRule } from '../validation';
 import { AuroraAlarms, auroraInstanceAlarmSpecs, auroraReplicationLagAlarmSpec } from './aurora-alarms';
-import { auroraClusterIdentifier, auroraClusterNameRules, auroraFinalSnapshotIdentifier, auroraInstanceIdentifier } from './aurora-names';
+import { auroraClusterIdentifier, auroraClusterNameRules, auroraFinalSnapshotIdentifier, auroraInstanceIdentifier, DEFAULT_AURORA_COMPONENT } from './aurora-names';
 import { AuroraCapacity, AuroraClusterSettings } from './aurora-settings';
 import { AURORA_DEFAULTS, resolveAuroraClusterSettings, ResolvedAuroraClusterSettings } from './defaults';
 import { auroraInstanceClasses, defaultMaxConnections, instanceMemoryGib, isBurstableInstanceClass } from './instance-classes';
 import { AuroraParameterGroups } from './parameter-groups';
 import { AuroraReaderAutoscaling } from './reader-autoscaling';
+import { AuroraRestore, auroraRestoreRules, RESTORE_ARGUMENTS, restoreArguments } from './restore';
 import { auroraCapacityRules, auroraClusterSettingsRules } from './validate-aurora';
 
 /** A cluster's place in a Global Database; set by AuroraGlobalDatabase. */
@@ -50,6 +51,18 @@ export interface AuroraClusterProps extends AuroraClusterSettings, AuroraCapacit
    * @default - a single-Region cluster with an RDS-managed master password
    */
   readonly globalMembership?: AuroraGlobalMembership;
+  /**
+   * The component in physical names (`<system>-<env>-<component>-<region>`): a restored cluster beside the
+   * original needs one of its own.
+   * @default 'aurora'
+   */
+  readonly component?: string;
+  /**
+   * Create the cluster from a snapshot or from a point in time of another cluster (a clone with
+   * `restoreType: 'copy-on-write'`); single-Region clusters only. Read at creation only.
+   * @default - a new, empty cluster
+   */
+  readonly restore?: AuroraRestore;
 }
 
 /** The module's own checks of its props, under the setting name `aurora`. */
@@ -57,9 +70,14 @@ export function auroraClusterRules(setting: string, props: AuroraClusterProps): 
   return [
     ...auroraCapacityRules(setting, props, { allowHeadless: props.globalMembership?.role === 'secondary', region: props.context.region }),
     ...auroraClusterSettingsRules(setting, props, [props]),
+    ...(props.restore === undefined ? [] : auroraRestoreRules(`${setting}.restore`, props.restore)),
+    ...(props.restore !== undefined && props.globalMembership !== undefined
+      ? [{ condition: false, message: `${setting}.restore must be left out of a Global Database member (restore a single-Region cluster; see docs/aurora.md), got ${describeValue(props.restore.kind)}` }]
+      : []),
     ...auroraClusterNameRules(setting, {
       naming: props.context.naming,
       region: props.context.region,
+      component: props.component,
       engineVersion: props.engineVersion ?? AURORA_DEFAULTS.engineVersion,
       instanceCount: props.instanceCount,
     }),
@@ -101,7 +119,7 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
     const { context } = props;
     const { provider, region, naming, policy } = context;
     const resolved = resolveAuroraClusterSettings(props, { system: naming.system, logRetentionDays: policy.logRetentionDays });
-    const clusterIdentifier = auroraClusterIdentifier(naming, region);
+    const clusterIdentifier = auroraClusterIdentifier(naming, region, props.component);
     const membership = props.globalMembership;
     const instanceClasses = auroraInstanceClasses(props);
     for (const instanceClass of new Set([props.instanceClass, ...instanceClasses])) {
@@ -142,7 +160,7 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
     });
     const monitoringRole =
       resolved.monitoringIntervalSeconds > 0
-        ? new EnhancedMonitoringRole(this, 'MonitoringRole', { provider, roleName: naming.name('aurora', 'monitoring', region) })
+        ? new EnhancedMonitoringRole(this, 'MonitoringRole', { provider, roleName: naming.name(props.component ?? DEFAULT_AURORA_COMPONENT, 'monitoring', region) })
         : undefined;
 
     // Before the cluster: RDS would otherwise create the log group itself, unencrypted and kept forever.
@@ -161,7 +179,8 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
       clusterIdentifier,
       engine: resolved.engineVersion.engine,
       engineVersion: resolved.engineVersion.fullVersion,
-      ...credentialArguments(membership, resolved, key.arn),
+      ...credentialArguments(membership, resolved, key.arn, props.restore !== undefined),
+      ...restoreArguments(props.restore),
       globalClusterIdentifier: membership?.globalClusterIdentifier,
       enableGlobalWriteForwarding: membership?.role === 'secondary' ? membership.writeForwarding : undefined,
       port: resolved.port,
@@ -200,7 +219,7 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
       dependsOn: [postgresqlLog.logGroup, ...(membership?.role === 'secondary' ? membership.dependsOn : [])],
       lifecycle: {
         preventDestroy: policy.preventDestroy || undefined,
-        ignoreChanges: membership === undefined ? [...CREATION_ONLY_ARGUMENTS] : globalMemberIgnoredChanges(membership.role),
+        ignoreChanges: membership === undefined ? [...CREATION_ONLY_ARGUMENTS, ...RESTORE_ARGUMENTS] : globalMemberIgnoredChanges(membership.role),
       },
     });
 
@@ -332,12 +351,13 @@ function clusterMonitoringArguments(resolved: ResolvedAuroraClusterSettings, key
   };
 }
 
-/** Master credentials by role: managed (single-Region), write-only (primary), none (secondary). */
-function credentialArguments(membership: AuroraGlobalMembership | undefined, resolved: ResolvedAuroraClusterSettings, keyArn: string) {
+/** Master credentials by role: managed (single-Region; from the source when restored), write-only (primary), none (secondary). */
+function credentialArguments(membership: AuroraGlobalMembership | undefined, resolved: ResolvedAuroraClusterSettings, keyArn: string, restored: boolean) {
   if (membership === undefined) {
     return {
-      databaseName: resolved.databaseName,
-      masterUsername: resolved.masterUsername,
+      // A restored cluster has the source's databases and master user; RDS gives that user a new managed password.
+      databaseName: restored ? undefined : resolved.databaseName,
+      masterUsername: restored ? undefined : resolved.masterUsername,
       manageMasterUserPassword: true,
       masterUserSecretKmsKeyId: keyArn,
     };

@@ -14,9 +14,12 @@ import { AuroraPostgresEngineVersion } from './engine-version';
 // The physical names of a cluster and what is around it, derived from the system, environment and Region:
 // the constructs name things from these functions and validation checks the same names against AWS's limits.
 
+/** The component name of a cluster's physical names unless it is given another. */
+export const DEFAULT_AURORA_COMPONENT = 'aurora';
+
 /** `gaming-platform-prod-aurora-eu-west-2`: the cluster identifier, also its subnet group's name. */
-export function auroraClusterIdentifier(naming: ResourceNaming, region: string): string {
-  return naming.name('aurora', region);
+export function auroraClusterIdentifier(naming: ResourceNaming, region: string, component: string = DEFAULT_AURORA_COMPONENT): string {
+  return naming.name(component, region);
 }
 
 /** `gaming-platform-prod-aurora`: the Global Database's identifier. */
@@ -43,18 +46,20 @@ export function auroraFinalSnapshotIdentifier(clusterIdentifier: string): string
 export interface AuroraClusterNaming {
   readonly naming: ResourceNaming;
   readonly region: string;
+  /** The component in physical names. @default 'aurora' */
+  readonly component?: string;
   readonly engineVersion: AuroraPostgresEngineVersion;
   /** Instances Terraform creates (the longest identifier is the last one's). */
   readonly instanceCount: number;
 }
 
-function shorten(setting: string): string {
-  return `the system or environment name (${setting})`;
+function shorten(setting: string, component?: string): string {
+  return component === undefined ? `the system or environment name (${setting})` : `the system, environment or component name (${setting})`;
 }
 
 /** A cluster's derived names against the limits AWS documents: identifier, subnet group, parameter groups, instances, final snapshot. */
 export function auroraClusterNameRules(setting: string, cluster: AuroraClusterNaming): ValidationRule[] {
-  const identifier = auroraClusterIdentifier(cluster.naming, cluster.region);
+  const identifier = auroraClusterIdentifier(cluster.naming, cluster.region, cluster.component);
   const lastInstance = Number.isInteger(cluster.instanceCount) && cluster.instanceCount > 0 ? [{ name: auroraInstanceIdentifier(identifier, cluster.instanceCount), limit: RDS_INSTANCE_IDENTIFIER }] : [];
   return derivedRdsNameRules(
     [
@@ -64,7 +69,7 @@ export function auroraClusterNameRules(setting: string, cluster: AuroraClusterNa
       { name: auroraParameterGroupNamePrefix(identifier, cluster.engineVersion), limit: RDS_PARAMETER_GROUP_NAME_PREFIX },
       { name: auroraFinalSnapshotIdentifier(identifier), limit: RDS_CLUSTER_SNAPSHOT_IDENTIFIER },
     ],
-    shorten(setting),
+    shorten(setting, cluster.component),
   );
 }
 

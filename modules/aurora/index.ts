@@ -8,4 +8,5 @@ export * from './engine-version';
 export * from './instance-classes';
 export * from './parameter-groups';
 export * from './reader-autoscaling';
+export * from './restore';
 export * from './validate-aurora';

@@ -51,8 +51,8 @@ describe('single-Region Aurora cluster, Serverless v2', () => {
     expect(cluster).not.toHaveProperty('master_password');
     expect(cluster).not.toHaveProperty('master_password_wo');
     expect(cluster).not.toHaveProperty('global_cluster_identifier');
-    // No ignore_changes beyond the creation-only Extended Support enrolment: a single-Region cluster has no member drift.
-    expect(cluster.lifecycle).toEqual({ ignore_changes: ['engine_lifecycle_support'] });
+    // Only creation-only arguments are ignored (Extended Support, restore sources): a single-Region cluster has no member drift.
+    expect(cluster.lifecycle).toEqual({ ignore_changes: ['engine_lifecycle_support', 'snapshot_identifier', 'restore_to_point_in_time'] });
     expect(json.ephemeral).toBeUndefined();
     const [clusterName] = Object.keys(json.resource.aws_rds_cluster);
     expect(text).toHaveResourceWithProperties(SecretsmanagerSecretRotation, {
