@@ -326,3 +326,38 @@ describe('gaming-platform Aurora storage and Extended Support', () => {
     for (const cluster of Object.values(json.resource.aws_rds_cluster) as any[]) expect(cluster).not.toHaveProperty('storage_type');
   });
 });
+
+describe('gaming-platform Aurora restore as code', () => {
+  const RESTORE = {
+    engineVersion: BASE_ENVIRONMENT.aurora.engineVersion,
+    instanceCount: 1,
+    instanceClass: 'db.r6g.xlarge',
+    databaseName: 'gaming',
+    restore: { kind: 'point-in-time', sourceClusterIdentifier: 'gaming-platform-prod-aurora-eu-west-2', restoreToTime: '2026-11-20T09:15:00Z' },
+  } as const;
+
+  test('GIVEN no auroraRestore WHEN prod is synthesized THEN there is no restored cluster', () => {
+    const { json } = synthGamingPlatform(BASE_ENVIRONMENT);
+    expect(Object.keys(resourcesByPath(json, 'aws_rds_cluster')).filter((p) => p.startsWith('AuroraRestore/'))).toEqual([]);
+  });
+
+  test('GIVEN auroraRestore to a point in time WHEN prod is synthesized THEN a cluster of its own names and addresses is restored beside the Global Database, with restore_ outputs, and nothing of the Global Database changes', () => {
+    const before = synthGamingPlatform(BASE_ENVIRONMENT).json;
+    const { json } = synthGamingPlatform(environmentWith({ auroraRestore: RESTORE }));
+    const restored = resourcesByPath(json, 'aws_rds_cluster')['AuroraRestore/ClusterEuWest2/Cluster'];
+    expect(restored).toMatchObject({
+      cluster_identifier: 'gaming-platform-prod-aurora-restore-eu-west-2',
+      restore_to_point_in_time: { source_cluster_identifier: 'gaming-platform-prod-aurora-eu-west-2', restore_to_time: '2026-11-20T09:15:00Z', restore_type: 'full-copy' },
+      deletion_protection: true,
+    });
+    expect(Object.keys(json.output)).toEqual(expect.arrayContaining(['restore_cluster_endpoint', 'restore_master_secret_arn', 'primary_cluster_endpoint']));
+    expect(addresses(json).filter((address) => !address.includes('AuroraRestore_') && !address.includes('restore'))).toEqual(addresses(before));
+  });
+
+  test('GIVEN an auroraRestore with a bad time WHEN validated THEN the message names the gaming setting path', () => {
+    const problems = failedMessages(
+      gamingPlatformSystem({ prod: environmentWith({ auroraRestore: { ...RESTORE, restore: { ...RESTORE.restore, restoreToTime: 'yesterday' } } }) }).validationRules(),
+    );
+    expect(problems).toEqual(['gaming-platform.environments.prod.auroraRestore.restore.restoreToTime must be a UTC time such as "2026-11-20T09:15:00Z", got "yesterday"']);
+  });
+});
