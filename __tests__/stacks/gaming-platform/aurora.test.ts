@@ -354,6 +354,14 @@ describe('gaming-platform Aurora restore as code', () => {
     expect(addresses(json).filter((address) => !address.includes('AuroraRestore_') && !address.includes('restore'))).toEqual(addresses(before));
   });
 
+  test('GIVEN an environment name that leaves no room for the restore component WHEN validated THEN the derived restore identifier is refused, naming the component', () => {
+    const name = 'e'.repeat(32);
+    const problems = failedMessages(gamingPlatformSystem({ prod: environmentWith({ name, auroraRestore: RESTORE } as never) }).validationRules());
+    expect(problems).toContain(
+      `the derived name "gaming-platform-${name}-aurora-restore-eu-west-2" (73 characters) must be an RDS DB cluster identifier: 1-63 lowercase letters, digits and single hyphens, starting with a letter and not ending with a hyphen; shorten the system, environment or component name (gaming-platform.environments.prod.auroraRestore)`,
+    );
+  });
+
   test('GIVEN an auroraRestore with a bad time WHEN validated THEN the message names the gaming setting path', () => {
     const problems = failedMessages(
       gamingPlatformSystem({ prod: environmentWith({ auroraRestore: { ...RESTORE, restore: { ...RESTORE.restore, restoreToTime: 'yesterday' } } }) }).validationRules(),
