@@ -3,7 +3,7 @@
 // row by row, so a default changed in one place and not the other fails here.
 import * as fs from 'fs';
 import * as path from 'path';
-import { AURORA_DEFAULTS, AuroraPostgresEngineVersion } from '../../modules/aurora';
+import { AURORA_DEFAULTS, AURORA_READER_AUTOSCALING_DEFAULTS, AuroraPostgresEngineVersion } from '../../modules/aurora';
 import { CACHE_DEFAULTS, CacheEngineVersion, SERVERLESS_CACHE_DEFAULTS } from '../../modules/cache';
 import { DAX_DEFAULTS } from '../../modules/dax';
 import { GLOBAL_TABLE_DEFAULTS } from '../../modules/dynamodb';
@@ -43,6 +43,7 @@ export function quotedTable(guide: string, name: string): string[][] {
 
 const MODULE_TABLES: [string, string, Readonly<Record<string, unknown>>][] = [
   ['docs/aurora.md', 'AURORA_DEFAULTS', AURORA_DEFAULTS],
+  ['docs/aurora.md', 'AURORA_READER_AUTOSCALING_DEFAULTS', AURORA_READER_AUTOSCALING_DEFAULTS],
   ['docs/cache.md', 'CACHE_DEFAULTS', CACHE_DEFAULTS],
   ['docs/cache.md', 'SERVERLESS_CACHE_DEFAULTS', SERVERLESS_CACHE_DEFAULTS],
   ['docs/dynamodb.md', 'GLOBAL_TABLE_DEFAULTS', GLOBAL_TABLE_DEFAULTS],

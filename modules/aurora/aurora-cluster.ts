@@ -10,12 +10,15 @@ import { EncryptedLogGroup } from '../logs';
 import { DataTierSecurityGroup, SubnetTier, subnetIdsOf } from '../network';
 import { CredentialsSecret, EnhancedMonitoringRole, ManagedPasswordRotation, PostgresEndpoint, ProxyTarget } from '../rds';
 import { PolicyStatement, readSecretStatements } from '../secrets';
-import { assertValid, ValidationRule } from '../validation';
+import { assertValid, describeValue, ValidationRule } from '../validation';
 import { AuroraAlarms, auroraAcuUtilizationAlarmSpec, auroraInstanceAlarmSpecs, auroraReplicationLagAlarmSpec, auroraVolumeBytesUsedAlarmSpec } from './aurora-alarms';
+import { auroraClusterIdentifier, auroraClusterNameRules, auroraFinalSnapshotIdentifier, auroraInstanceIdentifier, DEFAULT_AURORA_COMPONENT } from './aurora-names';
 import { AuroraCapacity, AuroraClusterSettings } from './aurora-settings';
-import { AURORA_CA_CERT_IDENTIFIER, resolveAuroraClusterSettings, ResolvedAuroraClusterSettings } from './defaults';
-import { defaultMaxConnections, instanceMemoryGib, isBurstableInstanceClass } from './instance-classes';
+import { AURORA_DEFAULTS, resolveAuroraClusterSettings, ResolvedAuroraClusterSettings } from './defaults';
+import { auroraInstanceClasses, defaultMaxConnections, instanceMemoryGib, isBurstableInstanceClass } from './instance-classes';
 import { AuroraParameterGroups } from './parameter-groups';
+import { AuroraReaderAutoscaling } from './reader-autoscaling';
+import { AuroraRestore, auroraRestoreRules, RESTORE_ARGUMENTS, restoreArguments } from './restore';
 import { auroraCapacityRules, auroraClusterSettingsRules } from './validate-aurora';
 
 /** A cluster's place in a Global Database; set by AuroraGlobalDatabase. */
@@ -31,6 +34,8 @@ export type AuroraGlobalMembership =
       readonly globalClusterIdentifier: string;
       /** What must exist before the secondary is created: the primary's instances. */
       readonly dependsOn: readonly ITerraformDependable[];
+      /** Whether the secondary forwards writes to the primary. */
+      readonly writeForwarding: boolean;
     };
 
 export interface AuroraClusterProps extends AuroraClusterSettings, AuroraCapacity {
@@ -46,13 +51,36 @@ export interface AuroraClusterProps extends AuroraClusterSettings, AuroraCapacit
    * @default - a single-Region cluster with an RDS-managed master password
    */
   readonly globalMembership?: AuroraGlobalMembership;
+  /**
+   * The component in physical names (`<system>-<env>-<component>-<region>`): a restored cluster beside the
+   * original needs one of its own.
+   * @default 'aurora'
+   */
+  readonly component?: string;
+  /**
+   * Create the cluster from a snapshot or from a point in time of another cluster (a clone with
+   * `restoreType: 'copy-on-write'`); single-Region clusters only. Read at creation only.
+   * @default - a new, empty cluster
+   */
+  readonly restore?: AuroraRestore;
 }
 
 /** The module's own checks of its props, under the setting name `aurora`. */
 export function auroraClusterRules(setting: string, props: AuroraClusterProps): ValidationRule[] {
   return [
-    ...auroraCapacityRules(setting, props, { allowHeadless: props.globalMembership?.role === 'secondary' }),
+    ...auroraCapacityRules(setting, props, { allowHeadless: props.globalMembership?.role === 'secondary', region: props.context.region }),
     ...auroraClusterSettingsRules(setting, props, [props]),
+    ...(props.restore === undefined ? [] : auroraRestoreRules(`${setting}.restore`, props.restore)),
+    ...(props.restore !== undefined && props.globalMembership !== undefined
+      ? [{ condition: false, message: `${setting}.restore must be left out of a Global Database member (restore a single-Region cluster; see docs/aurora.md), got ${describeValue(props.restore.kind)}` }]
+      : []),
+    ...auroraClusterNameRules(setting, {
+      naming: props.context.naming,
+      region: props.context.region,
+      component: props.component,
+      engineVersion: props.engineVersion ?? AURORA_DEFAULTS.engineVersion,
+      instanceCount: props.instanceCount,
+    }),
   ];
 }
 
@@ -93,10 +121,13 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
     const { context } = props;
     const { provider, region, naming, policy } = context;
     const resolved = resolveAuroraClusterSettings(props, { system: naming.system, logRetentionDays: policy.logRetentionDays });
-    const clusterIdentifier = naming.name('aurora', region);
+    const clusterIdentifier = auroraClusterIdentifier(naming, region, props.component);
     const membership = props.globalMembership;
-    if (isBurstableInstanceClass(props.instanceClass) && policy.production) {
-      Annotations.of(this).addWarning(`aurora.instanceClass ${props.instanceClass} is burstable: CPU credits run out under sustained load; use db.r* in production`);
+    const instanceClasses = auroraInstanceClasses(props);
+    for (const instanceClass of new Set([props.instanceClass, ...instanceClasses])) {
+      if (isBurstableInstanceClass(instanceClass) && policy.production) {
+        Annotations.of(this).addWarning(`aurora.instanceClass ${instanceClass} is burstable: CPU credits run out under sustained load; use db.r* in production`);
+      }
     }
     if (!policy.deletionProtection && policy.production) {
       Annotations.of(this).addWarning('aurora deletion protection is off in production: one destroy deletes the cluster');
@@ -124,14 +155,14 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
     });
     const parameterGroups = new AuroraParameterGroups(this, 'ParameterGroups', {
       provider,
-      namePrefix: clusterIdentifier,
+      clusterIdentifier,
       engineVersion: resolved.engineVersion,
       clusterParameters: props.clusterParameters,
       instanceParameters: props.instanceParameters,
     });
     const monitoringRole =
       resolved.monitoringIntervalSeconds > 0
-        ? new EnhancedMonitoringRole(this, 'MonitoringRole', { provider, roleName: naming.name('aurora', 'monitoring', region) })
+        ? new EnhancedMonitoringRole(this, 'MonitoringRole', { provider, roleName: naming.name(props.component ?? DEFAULT_AURORA_COMPONENT, 'monitoring', region) })
         : undefined;
 
     // Before the cluster: RDS would otherwise create the log group itself, unencrypted and kept forever.
@@ -150,8 +181,10 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
       clusterIdentifier,
       engine: resolved.engineVersion.engine,
       engineVersion: resolved.engineVersion.fullVersion,
-      ...credentialArguments(membership, resolved, key.arn),
+      ...credentialArguments(membership, resolved, key.arn, props.restore !== undefined),
+      ...restoreArguments(props.restore),
       globalClusterIdentifier: membership?.globalClusterIdentifier,
+      enableGlobalWriteForwarding: membership?.role === 'secondary' ? membership.writeForwarding : undefined,
       port: resolved.port,
       dbSubnetGroupName: subnetGroup.name,
       vpcSecurityGroupIds: [this.securityGroup.securityGroupId],
@@ -168,9 +201,14 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
       copyTagsToSnapshot: true,
       deletionProtection: policy.deletionProtection,
       skipFinalSnapshot: !policy.finalSnapshot,
-      finalSnapshotIdentifier: policy.finalSnapshot ? `${clusterIdentifier}-final` : undefined,
+      finalSnapshotIdentifier: policy.finalSnapshot ? auroraFinalSnapshotIdentifier(clusterIdentifier) : undefined,
       deleteAutomatedBackups: false,
       enabledCloudwatchLogsExports: ['postgresql'],
+      // Standard storage is the provider's empty value, so it is left unset.
+      storageType: resolved.storageType === 'aurora-iopt1' ? resolved.storageType : undefined,
+      databaseInsightsMode: resolved.databaseInsightsMode,
+      engineLifecycleSupport: resolved.engineLifecycleSupport,
+      ...clusterMonitoringArguments(resolved, key.arn, monitoringRole?.roleArn),
       iamDatabaseAuthenticationEnabled: resolved.iamDatabaseAuthentication,
       enableHttpEndpoint: resolved.enableDataApi,
       serverlessv2ScalingConfiguration: props.serverlessV2
@@ -184,15 +222,17 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
       dependsOn: [postgresqlLog.logGroup, ...(membership?.role === 'secondary' ? membership.dependsOn : [])],
       lifecycle: {
         preventDestroy: policy.preventDestroy || undefined,
-        ignoreChanges: membership === undefined ? undefined : globalMemberIgnoredChanges(membership.role),
+        ignoreChanges: membership === undefined ? [...CREATION_ONLY_ARGUMENTS, ...RESTORE_ARGUMENTS] : globalMemberIgnoredChanges(membership.role),
       },
     });
 
-    const memoryGib = instanceMemoryGib(props.instanceClass, props.serverlessV2?.maxCapacity);
-    const maxConnections = defaultMaxConnections(props.instanceClass, props.serverlessV2?.maxCapacity);
     const alarmSpecs: { prefix: string; specs: MetricAlarmSpec[] }[] = [];
     for (let index = 1; index <= props.instanceCount; index++) {
-      const identifier = `${clusterIdentifier}-${index}`;
+      const identifier = auroraInstanceIdentifier(clusterIdentifier, index);
+      const instanceClass = instanceClasses[index - 1];
+      const instance = props.instances?.[index - 1] ?? {};
+      const memoryGib = instanceMemoryGib(instanceClass, props.serverlessV2?.maxCapacity);
+      const maxConnections = defaultMaxConnections(instanceClass, props.serverlessV2?.maxCapacity);
       const performanceInsights = resolved.performanceInsights;
       this.instances.push(
         new RdsClusterInstance(this, `Instance${index}`, {
@@ -200,13 +240,15 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
           identifier,
           clusterIdentifier: this.cluster.id,
           engine: this.cluster.engine,
-          instanceClass: props.instanceClass,
+          instanceClass,
+          promotionTier: instance.promotionTier,
+          availabilityZone: instance.availabilityZone,
           dbSubnetGroupName: subnetGroup.name,
           dbParameterGroupName: parameterGroups.instanceParameterGroupName,
           publiclyAccessible: false,
           // The version in configuration is the version running: upgrades go through engineVersion (docs/aurora.md).
           autoMinorVersionUpgrade: false,
-          caCertIdentifier: AURORA_CA_CERT_IDENTIFIER,
+          caCertIdentifier: resolved.caCertificateIdentifier,
           copyTagsToSnapshot: true,
           performanceInsightsEnabled: performanceInsights.enabled,
           performanceInsightsKmsKeyId: performanceInsights.enabled ? key.arn : undefined,
@@ -217,6 +259,9 @@ export class AuroraCluster extends Construct implements PostgresEndpoint {
         }),
       );
       alarmSpecs.push({ prefix: identifier, specs: auroraInstanceAlarmSpecs(identifier, { maxConnections, memoryGib }, resolved.alarmThresholds) });
+    }
+    if (props.readerAutoscaling !== undefined) {
+      new AuroraReaderAutoscaling(this, 'ReaderAutoscaling', { ...props.readerAutoscaling, provider, clusterIdentifier, dependsOn: this.instances });
     }
     for (const [index, { prefix, specs }] of alarmSpecs.entries()) {
       new AuroraAlarms(this, `Instance${index + 1}Alarms`, { provider, topics: context.alarmTopics, alarmNamePrefix: prefix, specs });
@@ -314,12 +359,32 @@ export const DATA_API_ACTIONS = [
   'rds-data:RollbackTransaction',
 ] as const;
 
-/** Master credentials by role: managed (single-Region), write-only (primary), none (secondary). */
-function credentialArguments(membership: AuroraGlobalMembership | undefined, resolved: ResolvedAuroraClusterSettings, keyArn: string) {
+/**
+ * Arguments AWS takes only when a cluster is created or restored: RDS Extended Support enrolment cannot be
+ * changed on an existing cluster, and the provider would otherwise plan an update that never takes effect.
+ */
+export const CREATION_ONLY_ARGUMENTS = ['engine_lifecycle_support'] as const;
+
+/** Performance Insights and Enhanced Monitoring on the cluster, when it owns them (the same values as its instances). */
+function clusterMonitoringArguments(resolved: ResolvedAuroraClusterSettings, keyArn: string, monitoringRoleArn: string | undefined) {
+  if (!resolved.clusterLevelMonitoring) return {};
+  const performanceInsights = resolved.performanceInsights;
+  return {
+    performanceInsightsEnabled: performanceInsights.enabled,
+    performanceInsightsKmsKeyId: performanceInsights.enabled ? keyArn : undefined,
+    performanceInsightsRetentionPeriod: performanceInsights.enabled ? performanceInsights.retentionDays : undefined,
+    monitoringInterval: resolved.monitoringIntervalSeconds,
+    monitoringRoleArn,
+  };
+}
+
+/** Master credentials by role: managed (single-Region; from the source when restored), write-only (primary), none (secondary). */
+function credentialArguments(membership: AuroraGlobalMembership | undefined, resolved: ResolvedAuroraClusterSettings, keyArn: string, restored: boolean) {
   if (membership === undefined) {
     return {
-      databaseName: resolved.databaseName,
-      masterUsername: resolved.masterUsername,
+      // A restored cluster has the source's databases and master user; RDS gives that user a new managed password.
+      databaseName: restored ? undefined : resolved.databaseName,
+      masterUsername: restored ? undefined : resolved.masterUsername,
       manageMasterUserPassword: true,
       masterUserSecretKmsKeyId: keyArn,
     };
@@ -341,10 +406,13 @@ function credentialArguments(membership: AuroraGlobalMembership | undefined, res
  * upgrades), global_cluster_identifier and replication_source_identifier (drift the provider reports
  * on members), and master_username / database_name, which AWS may report differently on a member
  * whose role changed in a switchover and which would otherwise force a replacement.
+ * Like every cluster, a member also ignores the creation-only engine_lifecycle_support.
+ * A primary ignores enable_global_write_forwarding, which only a secondary sets: after a switchover the
+ * former secondary keeps what it had, and no update is sent to a writer.
  * A secondary also ignores master_password_wo_version: after a switchover the former primary is
  * configured as secondary, and its version going away must not send it a password.
  */
 export function globalMemberIgnoredChanges(role: 'primary' | 'secondary'): string[] {
-  const shared = ['engine_version', 'global_cluster_identifier', 'replication_source_identifier', 'master_username', 'database_name'];
-  return role === 'secondary' ? [...shared, 'master_password_wo_version'] : shared;
+  const shared = ['engine_version', 'global_cluster_identifier', 'replication_source_identifier', 'master_username', 'database_name', ...CREATION_ONLY_ARGUMENTS];
+  return role === 'secondary' ? [...shared, 'master_password_wo_version'] : [...shared, 'enable_global_write_forwarding'];
 }

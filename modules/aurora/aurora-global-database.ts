@@ -7,7 +7,8 @@ import { credentialsWriteVersion, CredentialsSecret, PostgresEndpoint, ProxyTarg
 import { regionConstructId } from '../regions';
 import { PolicyStatement, readSecretStatements } from '../secrets';
 import { assertValid, describeValue, ValidationRule } from '../validation';
-import { AuroraCluster } from './aurora-cluster';
+import { AuroraCluster, CREATION_ONLY_ARGUMENTS } from './aurora-cluster';
+import { auroraGlobalClusterIdentifier, auroraGlobalClusterNameRules } from './aurora-names';
 import { AuroraCapacity, AuroraClusterSettings, AuroraGlobalDatabaseSettings } from './aurora-settings';
 import { AURORA_DEFAULTS, resolveAuroraClusterSettings } from './defaults';
 import { auroraGlobalDatabaseRules } from './validate-aurora';
@@ -37,7 +38,8 @@ export interface AuroraGlobalDatabaseProps extends AuroraGlobalDatabaseSettings 
 export function auroraGlobalDatabasePropsRules(setting: string, props: AuroraGlobalDatabaseProps): ValidationRule[] {
   const secondaryRegion = props.secondary?.context.region;
   return [
-    ...auroraGlobalDatabaseRules(setting, props),
+    ...auroraGlobalDatabaseRules(setting, props, { primary: props.primary.context.region, secondary: secondaryRegion }),
+    ...auroraGlobalClusterNameRules(setting, props.primary.context.naming),
     {
       condition: secondaryRegion === undefined || secondaryRegion !== props.primary.context.region,
       message: `${setting}.secondary.region must differ from primary.region (${props.primary.context.region}), got ${describeValue(secondaryRegion)}`,
@@ -74,7 +76,7 @@ export class AuroraGlobalDatabase extends Construct implements PostgresEndpoint 
     const passwordVersion = props.masterPasswordVersion ?? AURORA_DEFAULTS.masterPasswordVersion;
     const writeVersion = credentialsWriteVersion(passwordVersion, primaryContext.region);
 
-    this.globalClusterIdentifier = naming.name('aurora');
+    this.globalClusterIdentifier = auroraGlobalClusterIdentifier(naming);
     this.globalCluster = new RdsGlobalCluster(this, 'GlobalCluster', {
       // Created through the primary Region, as AWS documents it. The global cluster is account-wide
       // (its ARN has no Region) and visible from every member Region, so after a switchover the provider
@@ -85,8 +87,9 @@ export class AuroraGlobalDatabase extends Construct implements PostgresEndpoint 
       engineVersion: resolved.engineVersion.fullVersion,
       databaseName: resolved.databaseName,
       storageEncrypted: true,
+      engineLifecycleSupport: resolved.engineLifecycleSupport,
       deletionProtection: policy.deletionProtection,
-      lifecycle: policy.preventDestroy ? { preventDestroy: true } : undefined,
+      lifecycle: { preventDestroy: policy.preventDestroy || undefined, ignoreChanges: [...CREATION_ONLY_ARGUMENTS] },
     });
     this.globalWriterEndpoint = this.globalCluster.endpoint;
 
@@ -101,6 +104,11 @@ export class AuroraGlobalDatabase extends Construct implements PostgresEndpoint 
       preferredMaintenanceWindow: resolved.preferredMaintenanceWindow,
       performanceInsights: resolved.performanceInsights,
       monitoringIntervalSeconds: resolved.monitoringIntervalSeconds,
+      clusterLevelMonitoring: resolved.clusterLevelMonitoring,
+      databaseInsightsMode: resolved.databaseInsightsMode,
+      storageType: resolved.storageType,
+      caCertificateIdentifier: resolved.caCertificateIdentifier,
+      engineLifecycleSupport: resolved.engineLifecycleSupport,
       logRetentionDays: resolved.logRetentionDays,
       iamDatabaseAuthentication: resolved.iamDatabaseAuthentication,
       enableDataApi: resolved.enableDataApi,
@@ -108,14 +116,8 @@ export class AuroraGlobalDatabase extends Construct implements PostgresEndpoint 
       instanceParameters: props.instanceParameters,
       alarmThresholds: resolved.alarmThresholds,
     };
-    const member = (placement: AuroraGlobalDatabaseRegion) => ({
-      ...settings,
-      context: placement.context,
-      subnetTier: props.subnetTier,
-      instanceCount: placement.instanceCount,
-      instanceClass: placement.instanceClass,
-      serverlessV2: placement.serverlessV2,
-    });
+    // Each Region's capacity (instances, Serverless v2 range, reader autoscaling) goes to its cluster as given.
+    const member = ({ context, ...capacity }: AuroraGlobalDatabaseRegion) => ({ ...settings, ...capacity, context, subnetTier: props.subnetTier });
 
     // Keys live in the member clusters; the credentials need each Region's key, and the primary needs the
     // password expression. The password expression is a fixed reference, so it can be built first.
@@ -137,6 +139,7 @@ export class AuroraGlobalDatabase extends Construct implements PostgresEndpoint 
           role: 'secondary',
           globalClusterIdentifier: this.globalCluster.id,
           dependsOn: this.primary.instances,
+          writeForwarding: props.globalWriteForwarding ?? AURORA_DEFAULTS.globalWriteForwarding,
         },
       });
     }

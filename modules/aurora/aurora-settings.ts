@@ -17,6 +17,61 @@ export interface AuroraServerlessV2Scaling {
   readonly secondsUntilAutoPause?: number;
 }
 
+/** What reader autoscaling tracks: the readers' average CPU, or their average connections. */
+export type ReaderAutoscalingMetric = 'cpu' | 'connections';
+
+/**
+ * Aurora Auto Scaling of a cluster's readers (Application Auto Scaling, `rds:cluster:ReadReplicaCount`).
+ * The bounds count every reader of the cluster, those Terraform makes (`instanceCount` minus the writer)
+ * included; AWS adds readers above them and removes only the readers it added.
+ * @see https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.Integrating.AutoScaling.html
+ */
+export interface AuroraReaderAutoscalingSettings {
+  /** The fewest readers the cluster keeps (0-15). */
+  readonly minReaders: number;
+  /** The most readers the cluster may have (1-15, at least the readers Terraform makes). */
+  readonly maxReaders: number;
+  /**
+   * The metric tracked.
+   * @default 'cpu'
+   */
+  readonly metric?: ReaderAutoscalingMetric;
+  /**
+   * The value the metric is kept at: a CPU percentage (1-100) or connections per reader.
+   * @default - 70 (CPU %), or 700 connections
+   */
+  readonly targetValue?: number;
+  /**
+   * Seconds after a scale-in before another (0-86400).
+   * @default 300
+   */
+  readonly scaleInCooldownSeconds?: number;
+  /**
+   * Seconds after a scale-out before another (0-86400).
+   * @default 300
+   */
+  readonly scaleOutCooldownSeconds?: number;
+}
+
+/** What one instance changes from the cluster's capacity (instance `n` of the list is the cluster's instance `n`). */
+export interface AuroraInstanceSettings {
+  /**
+   * The instance's class, e.g. a provisioned writer with `db.serverless` readers.
+   * @default - the capacity's instanceClass
+   */
+  readonly instanceClass?: string;
+  /**
+   * The failover priority, 0 (first promoted) to 15.
+   * @default 0 (the provider's default)
+   */
+  readonly promotionTier?: number;
+  /**
+   * The Availability Zone, in the cluster's Region (`eu-west-2a`).
+   * @default - one AWS chooses among the subnet group's
+   */
+  readonly availabilityZone?: string;
+}
+
 /** How many instances a cluster runs and of which class. */
 export interface AuroraCapacity {
   /** Instances in the cluster: a writer plus readers (a secondary's are all readers; 0 keeps it headless). */
@@ -24,14 +79,41 @@ export interface AuroraCapacity {
   /** The instance class (`db.r6g.large`), or `db.serverless` for Serverless v2. */
   readonly instanceClass: string;
   /**
-   * Serverless v2 scaling; required with `instanceClass: 'db.serverless'`, refused otherwise.
+   * Per-instance settings: entry `n - 1` applies to instance `n` (the first instance is the writer of a
+   * primary or single-Region cluster); at most `instanceCount` entries, `{}` for an instance that keeps the defaults.
+   * @default - every instance of `instanceClass`, promotion tier 0, an AZ AWS chooses
+   */
+  readonly instances?: readonly AuroraInstanceSettings[];
+  /**
+   * Serverless v2 scaling; required when any instance is `db.serverless`, refused otherwise.
    * @default - none (provisioned instances)
    */
   readonly serverlessV2?: AuroraServerlessV2Scaling;
+  /**
+   * Readers added and removed by Aurora Auto Scaling on top of the instances Terraform makes.
+   * @default - none: the cluster has `instanceCount` instances
+   */
+  readonly readerAutoscaling?: AuroraReaderAutoscalingSettings;
 }
 
 /** Performance Insights: off, or on with a retention AWS accepts. */
 export type AuroraPerformanceInsights = PerformanceInsightsSettings;
+
+/** Cluster storage: Aurora Standard (`aurora`, I/O billed per request) or I/O-Optimized (`aurora-iopt1`, no I/O charges). */
+export const AURORA_STORAGE_TYPES = ['aurora', 'aurora-iopt1'] as const;
+export type AuroraStorageType = (typeof AURORA_STORAGE_TYPES)[number];
+
+/** CloudWatch Database Insights: `standard` (free, Performance Insights' own retention) or `advanced` (fleet view, lock and plan analysis). */
+export const DATABASE_INSIGHTS_MODES = ['standard', 'advanced'] as const;
+export type DatabaseInsightsMode = (typeof DATABASE_INSIGHTS_MODES)[number];
+
+/** The CAs an instance's server certificate may be signed by (the expired rds-ca-2019 is not offered). */
+export const RDS_CA_CERTIFICATE_IDENTIFIERS = ['rds-ca-rsa2048-g1', 'rds-ca-rsa4096-g1', 'rds-ca-ecc384-g1'] as const;
+export type RdsCaCertificateIdentifier = (typeof RDS_CA_CERTIFICATE_IDENTIFIERS)[number];
+
+/** RDS Extended Support: enrolled (charged after the major version's end of standard support) or not. */
+export const ENGINE_LIFECYCLE_SUPPORT = ['open-source-rds-extended-support', 'open-source-rds-extended-support-disabled'] as const;
+export type EngineLifecycleSupport = (typeof ENGINE_LIFECYCLE_SUPPORT)[number];
 
 /** Alarm thresholds; each one overrides the default documented in docs/aurora.md. */
 export interface AuroraAlarmThresholds {
@@ -108,6 +190,32 @@ export interface AuroraClusterSettings {
    */
   readonly monitoringIntervalSeconds?: number;
   /**
+   * Performance Insights and Enhanced Monitoring set on the cluster too (the instances keep the same values,
+   * as Database Insights requires), so the cluster, not each instance, owns them.
+   * @default - true with databaseInsightsMode 'advanced', false otherwise
+   */
+  readonly clusterLevelMonitoring?: boolean;
+  /**
+   * The Database Insights mode; 'advanced' needs Performance Insights kept 465 days or more.
+   * @default 'standard'
+   */
+  readonly databaseInsightsMode?: DatabaseInsightsMode;
+  /**
+   * The storage configuration: 'aurora' (Standard) or 'aurora-iopt1' (I/O-Optimized); see docs/aurora.md for when it pays.
+   * @default 'aurora'
+   */
+  readonly storageType?: AuroraStorageType;
+  /**
+   * The CA that signs every instance's server certificate.
+   * @default 'rds-ca-rsa2048-g1'
+   */
+  readonly caCertificateIdentifier?: RdsCaCertificateIdentifier;
+  /**
+   * RDS Extended Support enrolment, set when the cluster is created or restored (AWS does not change it later).
+   * @default 'open-source-rds-extended-support-disabled'
+   */
+  readonly engineLifecycleSupport?: EngineLifecycleSupport;
+  /**
    * Days CloudWatch Logs keeps the exported PostgreSQL log (`/aws/rds/cluster/<id>/postgresql`).
    * @default - the environment policy's logRetentionDays (365 unless the environment sets it)
    */
@@ -163,4 +271,10 @@ export interface AuroraGlobalDatabaseSettings extends AuroraClusterSettings {
    * @default 1
    */
   readonly masterPasswordVersion?: number;
+  /**
+   * Write forwarding on the secondary: it accepts writes and forwards them to the primary, so applications in
+   * its Region need no second connection (see docs/aurora.md for consistency and cost).
+   * @default false
+   */
+  readonly globalWriteForwarding?: boolean;
 }

@@ -1,5 +1,13 @@
 import { RDS_CA_CERT_IDENTIFIER } from '../rds';
-import { AuroraAlarmThresholds, AuroraClusterSettings, AuroraPerformanceInsights } from './aurora-settings';
+import {
+  AuroraAlarmThresholds,
+  AuroraClusterSettings,
+  AuroraPerformanceInsights,
+  AuroraStorageType,
+  DatabaseInsightsMode,
+  EngineLifecycleSupport,
+  RdsCaCertificateIdentifier,
+} from './aurora-settings';
 import { AuroraPostgresEngineVersion, DEFAULT_ENGINE_VERSION } from './engine-version';
 
 // Defaults in one place: docs/aurora.md quotes this table (a test compares the two), and every
@@ -14,14 +22,16 @@ export const AURORA_DEFAULTS = {
   preferredMaintenanceWindow: 'sun:04:00-sun:05:00',
   performanceInsights: { enabled: true, retentionDays: 7 } as AuroraPerformanceInsights,
   monitoringIntervalSeconds: 60,
+  databaseInsightsMode: 'standard' as DatabaseInsightsMode,
+  storageType: 'aurora' as AuroraStorageType,
+  caCertificateIdentifier: RDS_CA_CERT_IDENTIFIER as RdsCaCertificateIdentifier,
+  engineLifecycleSupport: 'open-source-rds-extended-support-disabled' as EngineLifecycleSupport,
   iamDatabaseAuthentication: false,
   enableDataApi: false,
   managedPasswordRotationDays: 7,
   masterPasswordVersion: 1,
+  globalWriteForwarding: false,
 } as const;
-
-/** The CA every instance's server certificate is signed by (RSA 2048, valid to 2061). */
-export const AURORA_CA_CERT_IDENTIFIER = RDS_CA_CERT_IDENTIFIER;
 
 export const DEFAULT_ALARM_THRESHOLDS: AuroraAlarmThresholds = {
   cpuPercent: 80,
@@ -44,6 +54,11 @@ export interface ResolvedAuroraClusterSettings {
   readonly preferredMaintenanceWindow: string;
   readonly performanceInsights: AuroraPerformanceInsights;
   readonly monitoringIntervalSeconds: number;
+  readonly clusterLevelMonitoring: boolean;
+  readonly databaseInsightsMode: DatabaseInsightsMode;
+  readonly storageType: AuroraStorageType;
+  readonly caCertificateIdentifier: RdsCaCertificateIdentifier;
+  readonly engineLifecycleSupport: EngineLifecycleSupport;
   readonly logRetentionDays: number;
   readonly iamDatabaseAuthentication: boolean;
   readonly enableDataApi: boolean;
@@ -56,6 +71,11 @@ export function defaultDatabaseName(system: string): string {
   return system.replace(/[^A-Za-z0-9]/g, '_');
 }
 
+/** Advanced Database Insights is configured on the cluster, so the cluster carries Performance Insights and monitoring. */
+export function defaultClusterLevelMonitoring(mode: DatabaseInsightsMode): boolean {
+  return mode === 'advanced';
+}
+
 /**
  * Applies the defaults, once. `system` names the default database; `logRetentionDays` is the environment
  * policy's, the default of the exported PostgreSQL log's retention.
@@ -64,6 +84,7 @@ export function resolveAuroraClusterSettings(
   settings: AuroraClusterSettings,
   environment: { readonly system: string; readonly logRetentionDays: number },
 ): ResolvedAuroraClusterSettings {
+  const databaseInsightsMode = settings.databaseInsightsMode ?? AURORA_DEFAULTS.databaseInsightsMode;
   return {
     engineVersion: settings.engineVersion ?? AURORA_DEFAULTS.engineVersion,
     databaseName: settings.databaseName ?? defaultDatabaseName(environment.system),
@@ -74,6 +95,11 @@ export function resolveAuroraClusterSettings(
     preferredMaintenanceWindow: settings.preferredMaintenanceWindow ?? AURORA_DEFAULTS.preferredMaintenanceWindow,
     performanceInsights: settings.performanceInsights ?? AURORA_DEFAULTS.performanceInsights,
     monitoringIntervalSeconds: settings.monitoringIntervalSeconds ?? AURORA_DEFAULTS.monitoringIntervalSeconds,
+    clusterLevelMonitoring: settings.clusterLevelMonitoring ?? defaultClusterLevelMonitoring(databaseInsightsMode),
+    databaseInsightsMode,
+    storageType: settings.storageType ?? AURORA_DEFAULTS.storageType,
+    caCertificateIdentifier: settings.caCertificateIdentifier ?? AURORA_DEFAULTS.caCertificateIdentifier,
+    engineLifecycleSupport: settings.engineLifecycleSupport ?? AURORA_DEFAULTS.engineLifecycleSupport,
     logRetentionDays: settings.logRetentionDays ?? environment.logRetentionDays,
     iamDatabaseAuthentication: settings.iamDatabaseAuthentication ?? AURORA_DEFAULTS.iamDatabaseAuthentication,
     enableDataApi: settings.enableDataApi ?? AURORA_DEFAULTS.enableDataApi,

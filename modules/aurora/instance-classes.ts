@@ -1,4 +1,5 @@
 import { postgresMaxConnections } from '../rds';
+import type { AuroraCapacity } from './aurora-settings';
 
 /**
  * The DB instance classes Aurora PostgreSQL runs on, with their memory, so that alarm thresholds
@@ -69,4 +70,10 @@ export function instanceMemoryGib(instanceClass: string, serverlessMaxCapacity?:
  */
 export function defaultMaxConnections(instanceClass: string, serverlessMaxCapacity?: number): number {
   return postgresMaxConnections(instanceMemoryGib(instanceClass, serverlessMaxCapacity));
+}
+
+/** The class of each instance Terraform makes, 1 to instanceCount: its own setting, or the capacity's. */
+export function auroraInstanceClasses(capacity: AuroraCapacity): string[] {
+  const count = Number.isInteger(capacity.instanceCount) ? Math.max(0, capacity.instanceCount) : 0;
+  return Array.from({ length: count }, (_unused, index) => capacity.instances?.[index]?.instanceClass ?? capacity.instanceClass);
 }

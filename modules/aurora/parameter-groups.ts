@@ -3,13 +3,14 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { RdsClusterParameterGroup } from '@cdktf/provider-aws/lib/rds-cluster-parameter-group';
 import { Construct } from 'constructs';
 import { DEFAULT_POSTGRES_PARAMETERS, parameterBlocks } from '../rds';
+import { auroraParameterGroupNamePrefix } from './aurora-names';
 import { AuroraPostgresEngineVersion } from './engine-version';
 
 export interface AuroraParameterGroupsProps {
   /** The aws provider of the cluster's Region. */
   readonly provider: AwsProvider;
-  /** The groups' name prefix (`gaming-platform-prod-aurora-eu-west-2`); AWS appends a unique suffix. */
-  readonly namePrefix: string;
+  /** The cluster's identifier (`gaming-platform-prod-aurora-eu-west-2`): the groups' names start with it and the family. */
+  readonly clusterIdentifier: string;
   /** The engine version whose family the groups belong to. */
   readonly engineVersion: AuroraPostgresEngineVersion;
   /**
@@ -39,19 +40,20 @@ export class AuroraParameterGroups extends Construct {
     super(scope, id);
     const { provider, engineVersion } = props;
     const family = engineVersion.parameterGroupFamily;
+    const namePrefix = auroraParameterGroupNamePrefix(props.clusterIdentifier, engineVersion);
     const cluster = new RdsClusterParameterGroup(this, 'Cluster', {
       provider,
-      namePrefix: `${props.namePrefix}-${family}-`,
+      namePrefix,
       family,
-      description: `Cluster parameters of ${props.namePrefix}`,
+      description: `Cluster parameters of ${props.clusterIdentifier}`,
       parameter: parameterBlocks({ ...DEFAULT_POSTGRES_PARAMETERS, ...props.clusterParameters }),
       lifecycle: { createBeforeDestroy: true },
     });
     const instance = new DbParameterGroup(this, 'Instance', {
       provider,
-      namePrefix: `${props.namePrefix}-${family}-`,
+      namePrefix,
       family,
-      description: `Instance parameters of ${props.namePrefix}`,
+      description: `Instance parameters of ${props.clusterIdentifier}`,
       parameter: parameterBlocks(props.instanceParameters ?? {}),
       lifecycle: { createBeforeDestroy: true },
     });

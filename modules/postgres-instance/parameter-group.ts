@@ -15,6 +15,11 @@ export interface PostgresParameterGroupProps {
   readonly parameters: Readonly<Record<string, string>>;
 }
 
+/** `<identifier>-<family>-`: the group's name prefix (the provider appends a unique suffix). */
+export function postgresParameterGroupNamePrefix(identifier: string, engineVersion: PostgresEngineVersion): string {
+  return `${identifier}-${engineVersion.parameterGroupFamily}-`;
+}
+
 /**
  * The DB parameter group the instance and its read replicas share, of the engine's family; static parameters
  * are applied at the next reboot (`pending-reboot`), dynamic ones at once.
@@ -30,7 +35,7 @@ export class PostgresParameterGroup extends Construct {
     const family = props.engineVersion.parameterGroupFamily;
     const group = new DbParameterGroup(this, 'Group', {
       provider: props.provider,
-      namePrefix: `${props.namePrefix}-${family}-`,
+      namePrefix: postgresParameterGroupNamePrefix(props.namePrefix, props.engineVersion),
       family,
       description: `Parameters of ${props.namePrefix}`,
       parameter: parameterBlocks(props.parameters),

@@ -10,22 +10,27 @@ import { CustomerManagedKey } from '../kms';
 import { DataTierSecurityGroup, SubnetTier, subnetIdsOf } from '../network';
 import {
   CredentialsSecret,
-  dbInstanceIdentifierRule,
+  derivedRdsNameRules,
   EnhancedMonitoringRole,
   ManagedPasswordRotation,
   PerformanceInsightsSettings,
   PostgresEndpoint,
-  postgresIdentifierRule,
+  POSTGRES_ROLE_NAME,
   ProxyTarget,
   RDS_CA_CERT_IDENTIFIER,
+  RDS_INSTANCE_IDENTIFIER,
+  RDS_PARAMETER_GROUP_NAME_PREFIX,
+  RDS_SNAPSHOT_IDENTIFIER,
+  RDS_SUBNET_GROUP_NAME,
   WriteOnlyCredentials,
 } from '../rds';
 import { PolicyStatement, readSecretStatements } from '../secrets';
-import { assertValid, ValidationRule } from '../validation';
+import { assertValid, nameRule, ValidationRule } from '../validation';
 import { POSTGRES_INSTANCE_DEFAULTS, resolvePostgresInstanceSettings, ResolvedPostgresInstanceSettings } from './defaults';
+import { PostgresEngineVersion } from './engine-version';
 import { isBurstablePostgresInstanceClass, postgresInstanceMaxConnections } from './instance-classes';
 import { InstanceLogGroups } from './instance-log-groups';
-import { PostgresParameterGroup } from './parameter-group';
+import { PostgresParameterGroup, postgresParameterGroupNamePrefix } from './parameter-group';
 import { configuredMaxConnections } from './parameters';
 import { postgresInstanceAlarmSpecs } from './postgres-instance-alarms';
 import { PostgresInstanceSettings } from './postgres-instance-settings';
@@ -57,10 +62,32 @@ export function replicaIdentifier(primary: string, index: number): string {
   return `${primary}-replica-${index}`;
 }
 
-/** The identifiers an instance and its replicas get are ones RDS accepts (the longest is the last replica's). */
-export function postgresInstanceIdentifierRules(setting: string, identifier: string, replicaCount: number): ValidationRule[] {
+/** `<identifier>-final`: the primary's final snapshot. */
+export function finalSnapshotIdentifier(identifier: string): string {
+  return `${identifier}-final`;
+}
+
+/**
+ * The names an instance derives from its identifier are ones RDS accepts: the identifiers (the longest is the
+ * last replica's), the subnet group, the parameter group's prefix and the final snapshot.
+ */
+export function postgresInstanceIdentifierRules(
+  setting: string,
+  identifier: string,
+  replicaCount: number,
+  engineVersion: PostgresEngineVersion = POSTGRES_INSTANCE_DEFAULTS.engineVersion,
+): ValidationRule[] {
   const replicas = Number.isInteger(replicaCount) ? Math.max(0, Math.min(replicaCount, MAX_READ_REPLICAS)) : 0;
-  return [dbInstanceIdentifierRule(`${setting}.identifier`, replicas > 0 ? replicaIdentifier(identifier, replicas) : identifier)];
+  return derivedRdsNameRules(
+    [
+      { name: identifier, limit: RDS_INSTANCE_IDENTIFIER },
+      ...(replicas > 0 ? [{ name: replicaIdentifier(identifier, replicas), limit: RDS_INSTANCE_IDENTIFIER }] : []),
+      { name: identifier, limit: RDS_SUBNET_GROUP_NAME },
+      { name: postgresParameterGroupNamePrefix(identifier, engineVersion), limit: RDS_PARAMETER_GROUP_NAME_PREFIX },
+      { name: finalSnapshotIdentifier(identifier), limit: RDS_SNAPSHOT_IDENTIFIER },
+    ],
+    `the system, environment or component name (${setting})`,
+  );
 }
 
 /** The module's own checks of its props, under the setting name `postgres`. */
@@ -68,7 +95,7 @@ export function postgresInstanceRules(setting: string, props: PostgresInstancePr
   return [
     ...postgresInstanceSettingsRules(setting, props),
     ...postgresInstancePolicyRules(setting, props, props.context.policy),
-    ...postgresInstanceIdentifierRules(setting, instanceIdentifier(props), props.readReplicas?.count ?? 0),
+    ...postgresInstanceIdentifierRules(setting, instanceIdentifier(props), props.readReplicas?.count ?? 0, props.engineVersion),
   ];
 }
 
@@ -216,7 +243,7 @@ export class PostgresInstance extends Construct implements PostgresEndpoint {
       backupRetentionPeriod: resolved.backupRetentionDays,
       backupWindow: backups ? resolved.preferredBackupWindow : undefined,
       skipFinalSnapshot: !policy.finalSnapshot,
-      finalSnapshotIdentifier: policy.finalSnapshot ? `${identifier}-final` : undefined,
+      finalSnapshotIdentifier: policy.finalSnapshot ? finalSnapshotIdentifier(identifier) : undefined,
       // Automated backups outlive the instance (until their retention ends): a deleted instance can still be restored.
       deleteAutomatedBackups: false,
       dependsOn: logs.logGroupsOf('Primary'),
@@ -334,7 +361,7 @@ export class PostgresInstance extends Construct implements PostgresEndpoint {
     if (!this.settings.iamDatabaseAuthentication) {
       throw new Error(`${this.instanceIdentifier} has IAM database authentication off: set iamDatabaseAuthentication: true before granting rds-db:connect`);
     }
-    assertValid([postgresIdentifierRule('postgres.grantConnect.dbUser', dbUser)]);
+    assertValid([nameRule('postgres.grantConnect.dbUser', dbUser, POSTGRES_ROLE_NAME)]);
     this.identity ??= {
       partition: new DataAwsPartition(this, 'Partition', { provider: this.provider }).partition,
       accountId: new DataAwsCallerIdentity(this, 'Account', { provider: this.provider }).accountId,

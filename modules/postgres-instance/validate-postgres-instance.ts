@@ -1,6 +1,6 @@
 import { EnvironmentPolicy } from '../context';
 import { logRetentionRule } from '../logs';
-import { monitoringIntervalRule, performanceInsightsRetentionRule, PerformanceInsightsSettings, postgresIdentifierRule } from '../rds';
+import { monitoringIntervalRule, performanceInsightsRetentionRule, PerformanceInsightsSettings, databaseNameRule, masterUsernameRule } from '../rds';
 import { describeValue, integerInRange, matches, numberInRange, oneOf, ValidationRule } from '../validation';
 import { rdsWindowRules } from '../windows';
 import { defaultMultiAz, POSTGRES_INSTANCE_DEFAULTS } from './defaults';
@@ -157,8 +157,8 @@ export function postgresInstanceSettingsRules(setting: string, settings: Postgre
     ...given(settings.engineVersion, (value) =>
       matches(`${setting}.engineVersion`, value.fullVersion, /^\d+\.\d+$/, 'an RDS for PostgreSQL version <major>.<minor> such as "16.11"'),
     ),
-    ...given(settings.databaseName, (value) => postgresIdentifierRule(`${setting}.databaseName`, value)),
-    ...given(settings.masterUsername, (value) => postgresIdentifierRule(`${setting}.masterUsername`, value)),
+    ...given(settings.databaseName, (value) => databaseNameRule(`${setting}.databaseName`, value)),
+    ...given(settings.masterUsername, (value) => masterUsernameRule(`${setting}.masterUsername`, value)),
     ...given(settings.port, (value) => integerInRange(`${setting}.port`, value, 1150, 65535)),
     ...backupRules(setting, settings),
     ...given(settings.performanceInsights, (value) => performanceInsightsRules(`${setting}.performanceInsights`, value)),

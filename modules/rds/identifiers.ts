@@ -1,13 +1,32 @@
-import { matches, ValidationRule } from '../validation';
+import { derivedNameRule, NameLimit, nameRule, ValidationRule } from '../validation';
+import { RDS_DATABASE_NAME, RDS_MASTER_USERNAME } from './name-limits';
 
-/** A PostgreSQL identifier RDS accepts for a database name or a master user name. */
-export function postgresIdentifierRule(setting: string, value: string): ValidationRule {
-  return matches(setting, value, /^[A-Za-z][A-Za-z0-9_]{0,62}$/, 'a letter followed by up to 62 letters, digits or underscores');
+/** The database name given for a cluster or instance, within RDS's limit. */
+export function databaseNameRule(setting: string, value: string): ValidationRule {
+  return nameRule(setting, value, RDS_DATABASE_NAME);
 }
 
-/** RDS instance identifiers: 1-63 letters, digits and hyphens, a letter first, no two hyphens in a row, no hyphen last. */
-const DB_INSTANCE_IDENTIFIER = /^(?=.{1,63}$)[a-zA-Z](?:-?[a-zA-Z0-9])*$/;
+/** The master user name given for a cluster or instance, within RDS's limit (1-16, not PostgreSQL's 63). */
+export function masterUsernameRule(setting: string, value: string): ValidationRule {
+  return nameRule(setting, value, RDS_MASTER_USERNAME);
+}
 
-export function dbInstanceIdentifierRule(setting: string, value: string): ValidationRule {
-  return matches(setting, value, DB_INSTANCE_IDENTIFIER, '1-63 letters, digits and single hyphens, starting with a letter (shorten the system or component)');
+/** A name DataStack derives, and the limit AWS documents for it. */
+export interface DerivedRdsName {
+  readonly name: string;
+  readonly limit: NameLimit;
+}
+
+/**
+ * Derived names checked in order, stopping at the first that fails: names are built from one another
+ * (an instance's from its cluster's), so one name too long is one message, not five.
+ */
+export function derivedRdsNameRules(names: readonly DerivedRdsName[], shorten: string): ValidationRule[] {
+  const rules: ValidationRule[] = [];
+  for (const { name, limit } of names) {
+    const rule = derivedNameRule(name, limit, shorten);
+    rules.push(rule);
+    if (!rule.condition) break;
+  }
+  return rules;
 }

@@ -1,6 +1,7 @@
 export * from './identifiers';
 export * from './managed-password-rotation';
 export * from './max-connections';
+export * from './name-limits';
 export * from './monitoring-role';
 export * from './observability';
 export * from './postgres-endpoint';

@@ -1,5 +1,15 @@
 import { Construct } from 'constructs';
-import { AuroraCapacity, AuroraCluster, AuroraClusterSettings, auroraRegionalClusterRules } from '../../modules/aurora';
+import {
+  AURORA_DEFAULTS,
+  AuroraCapacity,
+  AuroraCluster,
+  auroraClusterNameRules,
+  AuroraClusterSettings,
+  auroraRegionalClusterRules,
+  AuroraRestore,
+  auroraRestoreRules,
+} from '../../modules/aurora';
+import { ResourceNaming } from '../../modules/naming';
 import { SubnetTier } from '../../modules/network';
 import type { PostgresEndpoint } from '../../modules/rds';
 import { regionConstructId } from '../../modules/regions';
@@ -15,6 +25,11 @@ export interface AuroraClusterConfig extends AuroraClusterSettings, AuroraCapaci
    * @default 'data'
    */
   readonly subnetTier?: SubnetTier;
+  /**
+   * Create the cluster from a snapshot or a point in time of another cluster (docs/aurora.md, "Restores as code").
+   * @default - a new, empty cluster
+   */
+  readonly restore?: AuroraRestore;
 }
 
 export interface AuroraClusterOptions {
@@ -24,6 +39,12 @@ export interface AuroraClusterOptions {
   readonly id?: string;
   /** @default - the default output names */
   readonly outputs?: OutputNames;
+  /**
+   * The component in physical names (`<system>-<env>-<component>-<region>`); a second cluster (a restore beside
+   * the original) needs its own.
+   * @default 'aurora'
+   */
+  readonly component?: string;
 }
 
 const OUTPUTS = [
@@ -57,17 +78,34 @@ export function auroraCluster(config: AuroraClusterConfig, options: AuroraCluste
   readonly cluster: Built<AuroraCluster>;
 } {
   const built = new Built<AuroraCluster>('the Aurora cluster');
-  const { subnetTier, ...settings } = config;
+  const { subnetTier, restore, ...settings } = config;
   return {
     setting: options.setting ?? 'aurora',
     cluster: built,
-    rules({ setting }: ComponentCheck) {
-      return [...auroraRegionalClusterRules(setting, settings), ...outputNamesRules(setting, options.outputs, OUTPUTS)];
+    rules({ setting, system, environment }: ComponentCheck) {
+      return [
+        ...auroraRegionalClusterRules(setting, settings, environment.primaryRegion),
+        ...(restore === undefined ? [] : auroraRestoreRules(`${setting}.restore`, restore)),
+        ...auroraClusterNameRules(setting, {
+          naming: new ResourceNaming(system, environment.name),
+          region: environment.primaryRegion,
+          component: options.component,
+          engineVersion: settings.engineVersion ?? AURORA_DEFAULTS.engineVersion,
+          instanceCount: settings.instanceCount,
+        }),
+        ...outputNamesRules(setting, options.outputs, OUTPUTS),
+      ];
     },
     build(stack: StackContext) {
       const scope = new Construct(stack.scope, options.id ?? 'Aurora');
       const cluster = built.set(
-        new AuroraCluster(scope, `Cluster${regionConstructId(stack.primaryRegion)}`, { ...settings, subnetTier, context: stack.region(stack.primaryRegion) }),
+        new AuroraCluster(scope, `Cluster${regionConstructId(stack.primaryRegion)}`, {
+          ...settings,
+          subnetTier,
+          restore,
+          component: options.component,
+          context: stack.region(stack.primaryRegion),
+        }),
       );
       declareOutputs(stack.scope, outputs(cluster), options.outputs);
     },

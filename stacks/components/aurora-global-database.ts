@@ -1,4 +1,13 @@
-import { AuroraGlobalDatabase, AuroraGlobalDatabaseRegion, AuroraGlobalDatabaseSettings, auroraGlobalDatabaseRules } from '../../modules/aurora';
+import {
+  AURORA_DEFAULTS,
+  auroraClusterNameRules,
+  AuroraGlobalDatabase,
+  AuroraGlobalDatabaseRegion,
+  AuroraGlobalDatabaseSettings,
+  auroraGlobalClusterNameRules,
+  auroraGlobalDatabaseRules,
+} from '../../modules/aurora';
+import { ResourceNaming } from '../../modules/naming';
 import { SubnetTier } from '../../modules/network';
 import type { PostgresEndpoint } from '../../modules/rds';
 import { describeValue } from '../../modules/validation';
@@ -85,10 +94,20 @@ export function auroraGlobalDatabase(config: AuroraGlobalDatabaseConfig, options
   return {
     setting: options.setting ?? 'aurora',
     database: built,
-    rules({ setting, environment }: ComponentCheck) {
+    rules({ setting, system, environment }: ComponentCheck) {
       const hasSecondaryRegion = environment.secondaryRegion !== undefined;
+      const naming = new ResourceNaming(system, environment.name);
+      const engineVersion = settings.engineVersion ?? AURORA_DEFAULTS.engineVersion;
+      const members = [
+        { setting: `${setting}.primary`, region: environment.primaryRegion, capacity: primary },
+        ...(hasSecondaryRegion && secondary !== undefined ? [{ setting: `${setting}.secondary`, region: environment.secondaryRegion!, capacity: secondary }] : []),
+      ];
       return [
-        ...auroraGlobalDatabaseRules(setting, { ...settings, primary, secondary: hasSecondaryRegion ? secondary : undefined }),
+        ...auroraGlobalClusterNameRules(setting, naming),
+        ...members.flatMap((member) =>
+          auroraClusterNameRules(member.setting, { naming, region: member.region, engineVersion, instanceCount: member.capacity.instanceCount }),
+        ),
+        ...auroraGlobalDatabaseRules(setting, { ...settings, primary, secondary: hasSecondaryRegion ? secondary : undefined }, { primary: environment.primaryRegion, secondary: environment.secondaryRegion }),
         {
           condition: !hasSecondaryRegion || secondary !== undefined,
           message: `${setting}.secondary must be set ({ instanceCount, instanceClass }) when secondaryRegion is set (${environment.secondaryRegion}), got ${describeValue(secondary)}`,

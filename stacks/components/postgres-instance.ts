@@ -87,7 +87,7 @@ export function postgresInstance(config: PostgresInstanceConfig, options: Postgr
       return [
         ...postgresInstanceSettingsRules(setting, settings),
         ...postgresInstancePolicyRules(setting, settings, policy),
-        ...postgresInstanceIdentifierRules(setting, identifier, settings.readReplicas?.count ?? 0),
+        ...postgresInstanceIdentifierRules(setting, identifier, settings.readReplicas?.count ?? 0, settings.engineVersion),
         ...outputNamesRules(setting, options.outputs, OUTPUTS),
       ];
     },

@@ -99,9 +99,12 @@ export const GAMING_PLATFORM_ENVIRONMENTS: Readonly<Record<string, GamingPlatfor
     network: { 'eu-west-2': taggedNetwork('prod'), 'eu-west-1': taggedNetwork('prod') },
     aurora: {
       ...AURORA_COMMON,
-      primary: { instanceCount: 3, instanceClass: 'db.r6g.xlarge' },
+      // Game events bring read spikes: up to 4 more readers in the writer's Region, added at 70 % reader CPU.
+      primary: { instanceCount: 3, instanceClass: 'db.r6g.xlarge', readerAutoscaling: { minReaders: 2, maxReaders: 6, metric: 'cpu', targetValue: 70 } },
       secondary: { instanceCount: 2, instanceClass: 'db.r6g.xlarge' },
       backupRetentionDays: 14,
+      // Writes from every game and their replication to eu-west-1 keep I/O a large share of the bill (docs/aurora.md).
+      storageType: 'aurora-iopt1',
       performanceInsights: { enabled: true, retentionDays: 31 },
       masterPasswordVersion: 1,
     },

@@ -1,4 +1,5 @@
 import type { EnvironmentConfig } from '../common/environment';
+import type { AuroraClusterConfig } from '../components/aurora-cluster';
 import type { AuroraGlobalDatabaseConfig } from '../components/aurora-global-database';
 import type { BackupConfig } from '../components/aws-backup';
 import type { CacheReplicationGroupConfig } from '../components/cache-replication-group';
@@ -14,6 +15,13 @@ export interface GamingPlatformEnvironment extends EnvironmentConfig {
    * environment has one. Every setting and its default: docs/aurora.md.
    */
   readonly aurora: AuroraGlobalDatabaseConfig;
+  /**
+   * A restored Aurora cluster beside the Global Database, in primaryRegion: `restore` names the snapshot or the
+   * point in time (docs/aurora.md, "Restores as code"). Its names use the component `aurora-restore`, its
+   * outputs start with `restore_`.
+   * @default - none
+   */
+  readonly auroraRestore?: AuroraClusterConfig;
   /** The DynamoDB tables (docs/dynamodb.md). */
   readonly dynamodb: DynamoDbTablesConfig;
   /** The ElastiCache Redis replication group in primaryRegion. Every setting and its default: docs/cache.md. */

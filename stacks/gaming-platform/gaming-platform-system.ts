@@ -1,3 +1,4 @@
+import { auroraCluster } from '../components/aurora-cluster';
 import { auroraGlobalDatabase } from '../components/aurora-global-database';
 import { awsBackup, backupResourcesOf } from '../components/aws-backup';
 import { cacheReplicationGroup } from '../components/cache-replication-group';
@@ -28,6 +29,17 @@ export function gamingPlatformSystem(environments: Readonly<Record<string, Gamin
 /** The gaming platform with its shipped environments. */
 export const GAMING_PLATFORM = gamingPlatformSystem(GAMING_PLATFORM_ENVIRONMENTS);
 
+/** A restored cluster's outputs, apart from the Global Database's: `restore_cluster_endpoint`, ... */
+const RESTORE_OUTPUTS = {
+  aurora_cluster_endpoint: 'restore_cluster_endpoint',
+  aurora_reader_endpoint: 'restore_cluster_reader_endpoint',
+  aurora_cluster_port: 'restore_cluster_port',
+  aurora_database_name: 'restore_cluster_database_name',
+  aurora_cluster_identifier: 'restore_cluster_identifier',
+  aurora_cluster_arn: 'restore_cluster_arn',
+  aurora_master_secret_arn: 'restore_master_secret_arn',
+};
+
 /** The components of one gaming-platform environment, in build order. */
 function gamingPlatformComponents(environment: GamingPlatformEnvironment) {
   const aurora = auroraGlobalDatabase(environment.aurora);
@@ -46,6 +58,9 @@ function gamingPlatformComponents(environment: GamingPlatformEnvironment) {
             config: environment.backup,
           }),
         ]),
+    ...(environment.auroraRestore === undefined
+      ? []
+      : [auroraCluster(environment.auroraRestore, { setting: 'auroraRestore', id: 'AuroraRestore', component: 'aurora-restore', outputs: RESTORE_OUTPUTS })]),
     ...(environment.rdsEvents === undefined
       ? []
       : [rdsEventSubscriptions({ sources: () => rdsEventSourcesOf.auroraGlobalDatabase(aurora), config: environment.rdsEvents })]),

@@ -77,7 +77,8 @@ describe('single-Region Aurora cluster, Serverless v2', () => {
     expect(cluster).not.toHaveProperty('master_password');
     expect(cluster).not.toHaveProperty('master_password_wo');
     expect(cluster).not.toHaveProperty('global_cluster_identifier');
-    expect(cluster.lifecycle).toEqual({});
+    // Only creation-only arguments are ignored (Extended Support, restore sources): a single-Region cluster has no member drift.
+    expect(cluster.lifecycle).toEqual({ ignore_changes: ['engine_lifecycle_support', 'snapshot_identifier', 'restore_to_point_in_time'] });
     expect(json.ephemeral).toBeUndefined();
     const [clusterName] = Object.keys(json.resource.aws_rds_cluster);
     expect(text).toHaveResourceWithProperties(SecretsmanagerSecretRotation, {
@@ -354,8 +355,8 @@ const BAD_PROPS: [string, ClusterOverrides, string][] = [
   ['too many instances', { instanceCount: 17 }, `${SETTING}.instanceCount must be an integer 1-16, got 17`],
   ['no instance in a single-Region cluster', { instanceCount: 0 }, `${SETTING}.instanceCount must be an integer 1-16, got 0`],
   ['an unknown instance class', { instanceClass: 'db.r6g.larg', serverlessV2: undefined }, `${SETTING}.instanceClass must be a known Aurora PostgreSQL instance class (db.serverless, db.t3.medium, db.t3.large,`],
-  ['db.serverless without scaling', { serverlessV2: undefined }, `${SETTING}.serverlessV2 must be set ({ minCapacity, maxCapacity }) when instanceClass is "db.serverless", got nothing`],
-  ['scaling on provisioned instances', { instanceClass: 'db.r6g.large' }, `${SETTING}.serverlessV2 must be left out unless instanceClass is "db.serverless" (instanceClass is "db.r6g.large"), got {"minCapacity":0.5,"maxCapacity":16}`],
+  ['db.serverless without scaling', { serverlessV2: undefined }, `${SETTING}.serverlessV2 must be set ({ minCapacity, maxCapacity }) when an instance is "db.serverless", got nothing`],
+  ['scaling on provisioned instances', { instanceClass: 'db.r6g.large' }, `${SETTING}.serverlessV2 must be left out unless an instance is "db.serverless" (instanceClass is "db.r6g.large"), got {"minCapacity":0.5,"maxCapacity":16}`],
   ['a minimum capacity above the maximum', { serverlessV2: { minCapacity: 8, maxCapacity: 4 } }, `${SETTING}.serverlessV2.minCapacity must not be above ${SETTING}.serverlessV2.maxCapacity (4), got 8`],
   ['a maximum capacity above 256 ACU', { serverlessV2: { minCapacity: 1, maxCapacity: 300 } }, `${SETTING}.serverlessV2.maxCapacity must be 1-256 in steps of 0.5, got 300`],
   ['a capacity off the 0.5 steps', { serverlessV2: { minCapacity: 0.7, maxCapacity: 4 } }, `${SETTING}.serverlessV2.minCapacity must be 0-256 in steps of 0.5, got 0.7`],
@@ -375,8 +376,10 @@ const BAD_PROPS: [string, ClusterOverrides, string][] = [
   ['windows overlapping across midnight', { preferredBackupWindow: '23:30-00:30', preferredMaintenanceWindow: 'mon:00:00-mon:01:00' }, `${SETTING}.preferredMaintenanceWindow must not overlap preferredBackupWindow (23:30-00:30 daily), got "mon:00:00-mon:01:00"`],
   ['an Enhanced Monitoring interval AWS rejects', { monitoringIntervalSeconds: 45 }, `${SETTING}.monitoringIntervalSeconds must be one of 0, 1, 5, 10, 15, 30, 60, got 45`],
   ['a port below 1150', { port: 80 }, `${SETTING}.port must be an integer 1150-65535, got 80`],
-  ['a database name with a hyphen', { databaseName: 'trivia-nft' }, `${SETTING}.databaseName must be a letter followed by up to 62 letters, digits or underscores, got "trivia-nft"`],
-  ['a master user name starting with a digit', { masterUsername: '1admin' }, `${SETTING}.masterUsername must be a letter followed by up to 62 letters, digits or underscores, got "1admin"`],
+  ['a database name with a hyphen', { databaseName: 'trivia-nft' }, `${SETTING}.databaseName must be an RDS PostgreSQL database name: 1-63 letters, digits or underscores, starting with a letter, got "trivia-nft"`],
+  ['a database name of 64 characters', { databaseName: 'd'.repeat(64) }, `${SETTING}.databaseName must be an RDS PostgreSQL database name: 1-63 letters, digits or underscores, starting with a letter, got "${'d'.repeat(64)}" (64 characters)`],
+  ['a master user name starting with a digit', { masterUsername: '1admin' }, `${SETTING}.masterUsername must be an RDS master user name: 1-16 letters, digits or underscores, starting with a letter, got "1admin"`],
+  ['a master user name of 17 characters', { masterUsername: 'gameadministrator' }, `${SETTING}.masterUsername must be an RDS master user name: 1-16 letters, digits or underscores, starting with a letter, got "gameadministrator" (17 characters)`],
   ['a rotation schedule above a year', { managedPasswordRotationDays: 400 }, `${SETTING}.managedPasswordRotationDays must be an integer 1-365, got 400`],
   ['a CPU threshold above 100 %', { alarmThresholds: { cpuPercent: 120 } }, `${SETTING}.alarmThresholds.cpuPercent must be 1-100, got 120`],
   ['a connections threshold of 0 %', { alarmThresholds: { connectionsPercentOfMax: 0 } }, `${SETTING}.alarmThresholds.connectionsPercentOfMax must be 1-100, got 0`],

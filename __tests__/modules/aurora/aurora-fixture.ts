@@ -1,5 +1,6 @@
 import { AuroraCluster, AuroraClusterProps, AuroraGlobalDatabase, AuroraGlobalDatabaseProps } from '../../../modules/aurora';
 import { EnvironmentPolicy } from '../../../modules/context';
+import { ResourceNaming } from '../../../modules/naming';
 import { EnvironmentName } from '../../../stacks/common/environment';
 import { synthesized, testStack, TestStack } from '../../fixtures/region-context';
 
@@ -18,11 +19,12 @@ export const SERVERLESS_CLUSTER: Omit<AuroraClusterProps, 'context'> = {
 export type ClusterOverrides = Partial<Omit<AuroraClusterProps, 'context'>> & {
   readonly environment?: EnvironmentName;
   readonly policy?: Partial<EnvironmentPolicy>;
+  readonly naming?: ResourceNaming;
 };
 
 export function synthCluster(overrides: ClusterOverrides = {}): { text: string; json: any; cluster: AuroraCluster } {
-  const { environment, policy, ...props } = overrides;
-  const test = testStack({ environment, policy });
+  const { environment, policy, naming, ...props } = overrides;
+  const test = testStack({ environment, policy, naming });
   const cluster = new AuroraCluster(test.stack, 'Aurora', { ...SERVERLESS_CLUSTER, ...props, context: test.context('eu-west-2') });
   return { ...synthesized(test.stack), cluster };
 }
@@ -30,7 +32,7 @@ export function synthCluster(overrides: ClusterOverrides = {}): { text: string; 
 /** A two-Region Global Database (eu-west-2 primary, eu-west-1 secondary), staging policy; tests spread overrides. */
 export function synthGlobal(
   overrides: (test: TestStack) => Partial<AuroraGlobalDatabaseProps> = () => ({}),
-  options: { readonly environment?: EnvironmentName; readonly policy?: Partial<EnvironmentPolicy> } = {},
+  options: { readonly environment?: EnvironmentName; readonly policy?: Partial<EnvironmentPolicy>; readonly naming?: ResourceNaming } = {},
 ) {
   const test = testStack({ regions: ['eu-west-2', 'eu-west-1'], ...options });
   const database = new AuroraGlobalDatabase(test.stack, 'Aurora', {

@@ -52,8 +52,8 @@ describe('Aurora Global Database', () => {
 
   test('GIVEN members WHEN synthesized THEN they ignore the drift the provider reports on Global Database members', () => {
     const clusters = resourcesByPath(synthGlobal().json, 'aws_rds_cluster');
-    const shared = ['engine_version', 'global_cluster_identifier', 'replication_source_identifier', 'master_username', 'database_name'];
-    expect(clusters['Aurora/ClusterEuWest2/Cluster'].lifecycle.ignore_changes).toEqual(shared);
+    const shared = ['engine_version', 'global_cluster_identifier', 'replication_source_identifier', 'master_username', 'database_name', 'engine_lifecycle_support'];
+    expect(clusters['Aurora/ClusterEuWest2/Cluster'].lifecycle.ignore_changes).toEqual([...shared, 'enable_global_write_forwarding']);
     expect(clusters['Aurora/ClusterEuWest1/Cluster'].lifecycle.ignore_changes).toEqual([...shared, 'master_password_wo_version']);
   });
 
@@ -173,7 +173,7 @@ describe('Aurora Global Database', () => {
 
   test('GIVEN prod WHEN synthesized THEN the global cluster, members and keys are prevent_destroy', () => {
     const { json } = synthGlobal(() => ({}), { environment: 'prod' });
-    expect((Object.values(json.resource.aws_rds_global_cluster)[0] as any).lifecycle).toEqual({ prevent_destroy: true });
+    expect((Object.values(json.resource.aws_rds_global_cluster)[0] as any).lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['engine_lifecycle_support'] });
     for (const cluster of Object.values(json.resource.aws_rds_cluster) as any[]) expect(cluster.lifecycle.prevent_destroy).toBe(true);
     const memberKeys = Object.entries(resourcesByPath(json, 'aws_kms_key')).filter(([path]) => path.startsWith('Aurora/'));
     for (const [, key] of memberKeys) expect(key.lifecycle).toEqual({ prevent_destroy: true });

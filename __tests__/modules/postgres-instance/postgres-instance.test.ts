@@ -572,6 +572,6 @@ describe('PostgresInstance.grantConnect (IAM database authentication)', () => {
 
   test('GIVEN a user name PostgreSQL would need quoted WHEN rds-db:connect is granted THEN it is refused', () => {
     const { instance } = synthInstance({ iamDatabaseAuthentication: true });
-    expect(() => instance.grantConnect('app-user')).toThrow('postgres.grantConnect.dbUser must be a letter followed by up to 62 letters, digits or underscores, got "app-user"');
+    expect(() => instance.grantConnect('app-user')).toThrow('postgres.grantConnect.dbUser must be a PostgreSQL role name: 1-63 letters, digits or underscores, starting with a letter, got "app-user" (8 characters)');
   });
 });

@@ -143,7 +143,7 @@ describe('PostgresInstance validation', () => {
     ],
     ['a malformed maintenance window', { preferredMaintenanceWindow: 'sunday 4am' }, 'postgres.preferredMaintenanceWindow must be ddd:hh24:mi-ddd:hh24:mi (UTC, ddd = mon-sun) lasting at least 30 minutes, got "sunday 4am"'],
     ['a major-only engine version', { engineVersion: { fullVersion: '16' } as never }, 'postgres.engineVersion must be an RDS for PostgreSQL version <major>.<minor> such as "16.11", got "16"'],
-    ['a database name with a hyphen', { databaseName: 'shop-pulse' }, 'postgres.databaseName must be a letter followed by up to 62 letters, digits or underscores, got "shop-pulse"'],
+    ['a database name with a hyphen', { databaseName: 'shop-pulse' }, 'postgres.databaseName must be an RDS PostgreSQL database name: 1-63 letters, digits or underscores, starting with a letter, got "shop-pulse" (10 characters)'],
     ['port 80', { port: 80 }, 'postgres.port must be an integer 1150-65535, got 80'],
     ['monitoring every 45 s', { monitoringIntervalSeconds: 45 }, 'postgres.monitoringIntervalSeconds must be one of 0, 1, 5, 10, 15, 30, 60, got 45'],
     ['an unknown log export', { logExports: ['postgresql', 'audit'] as never }, 'postgres.logExports must list each of "postgresql", "upgrade" at most once, got ["postgresql","audit"]'],
@@ -180,9 +180,19 @@ describe('PostgresInstance validation', () => {
       'postgres.readReplicas.count must be 0 unless the primary is Multi-AZ (multiAz is false; set multiAz: true for a read replica), got 1',
     ],
     [
+      'a master user name of 17 characters',
+      { masterUsername: 'skillanceradmins' + 'x' },
+      'postgres.masterUsername must be an RDS master user name: 1-16 letters, digits or underscores, starting with a letter, got "skillanceradminsx" (17 characters)',
+    ],
+    [
+      'a replica identifier longer than RDS allows while the primary fits',
+      { ...WRITE_ONLY, component: 'c'.repeat(30), readReplicas: { count: 1 } },
+      `the derived name "skillancer-prod-${'c'.repeat(30)}-us-east-1-replica-1" (66 characters) must be an RDS DB instance identifier: 1-63 lowercase letters, digits and single hyphens, starting with a letter and not ending with a hyphen; shorten the system, environment or component name (postgres)`,
+    ],
+    [
       'an identifier longer than RDS allows',
       { component: 'a-very-long-component-name-that-no-instance-identifier-can-hold' },
-      'postgres.identifier must be 1-63 letters, digits and single hyphens, starting with a letter (shorten the system or component), got "skillancer-prod-a-very-long-component-name-that-no-instance-identifier-can-hold-us-east-1"',
+      'the derived name "skillancer-prod-a-very-long-component-name-that-no-instance-identifier-can-hold-us-east-1" (89 characters) must be an RDS DB instance identifier: 1-63 lowercase letters, digits and single hyphens, starting with a letter and not ending with a hyphen; shorten the system, environment or component name (postgres)',
     ],
   ])('GIVEN %s WHEN the instance is constructed THEN it fails before any resource exists: %s', (_case, overrides, message) => {
     const { problems, resources } = construct(overrides);

@@ -90,7 +90,7 @@ describe('postgresInstance component', () => {
 
   test('GIVEN a component name that makes the identifier too long WHEN the app checks it THEN the identifier is refused before any stack exists', () => {
     expect(configurationProblems(TEST_ENVIRONMENT, { component: 'postgres-with-a-component-name-far-too-long-for-rds' })).toEqual([
-      'pgtest.environments.prod.postgres.identifier must be 1-63 letters, digits and single hyphens, starting with a letter (shorten the system or component), got "pgtest-prod-postgres-with-a-component-name-far-too-long-for-rds-us-east-1-replica-1"',
+      'the derived name "pgtest-prod-postgres-with-a-component-name-far-too-long-for-rds-us-east-1" (73 characters) must be an RDS DB instance identifier: 1-63 lowercase letters, digits and single hyphens, starting with a letter and not ending with a hyphen; shorten the system, environment or component name (pgtest.environments.prod.postgres)',
     ]);
   });
 

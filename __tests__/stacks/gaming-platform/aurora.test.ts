@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { GAMING_PLATFORM_ENVIRONMENTS } from '../../../stacks/gaming-platform/environments';
 import { gamingPlatformSystem } from '../../../stacks/gaming-platform/gaming-platform-system';
+import { failedMessages } from '../../../modules/validation';
 import { synthesizeSystems } from '../../../stacks/synthesis/synthesize-systems';
 import { BASE_ENVIRONMENT, environmentWith } from '../../fixtures/gaming-platform-environment';
 import { synthGamingPlatform } from '../../fixtures/synth';
@@ -261,5 +262,110 @@ describe('no password in any synthesized file', () => {
     ['a literal secret_string_wo next to an AUTH token', { resource: { random_password: { Redis_AuthToken_1: { length: 64 } }, aws_secretsmanager_secret_version: { v: { secret_string_wo: '{"auth_token":"x"}' } } } }, '$.resource.aws_secretsmanager_secret_version.v.secret_string_wo'],
   ])('GIVEN %s WHEN checked THEN the leak check catches it (the check can fail)', (_case, document, leak) => {
     expect(passwordLeaks(document)).toEqual([leak]);
+  });
+});
+
+describe('gaming-platform Aurora names and identifiers', () => {
+  const messages = (environment: ReturnType<typeof environmentWith>) => failedMessages(gamingPlatformSystem({ prod: environment }).validationRules());
+
+  test('GIVEN a 17-character master user name in prod WHEN validated THEN RDS\'s 1-16 limit is named with the setting path', () => {
+    expect(messages(environmentWith({ aurora: { ...BASE_ENVIRONMENT.aurora, masterUsername: 'gameadministrator' } }))).toEqual([
+      'gaming-platform.environments.prod.aurora.masterUsername must be an RDS master user name: 1-16 letters, digits or underscores, starting with a letter, got "gameadministrator" (17 characters)',
+    ]);
+  });
+
+  test('GIVEN a secondary of 16 instances WHEN validated THEN its identifiers (up to -16) fit and nothing is refused', () => {
+    expect(messages(environmentWith({ aurora: { ...BASE_ENVIRONMENT.aurora, secondary: { instanceCount: 16, instanceClass: 'db.r6g.xlarge' } } }))).toEqual([]);
+  });
+
+  test('GIVEN an environment name that makes the cluster identifier too long WHEN validated THEN the derived name and what to shorten are named', () => {
+    const name = 'e'.repeat(40);
+    const problems = messages(environmentWith({ name } as never));
+    expect(problems).toContain(
+      `the derived name "gaming-platform-${name}-aurora-eu-west-2" (73 characters) must be an RDS DB cluster identifier: 1-63 lowercase letters, digits and single hyphens, starting with a letter and not ending with a hyphen; shorten the system or environment name (gaming-platform.environments.prod.aurora.primary)`,
+    );
+  });
+});
+
+describe('gaming-platform Aurora reader autoscaling', () => {
+  test('GIVEN prod WHEN synthesized THEN the eu-west-2 cluster scales its readers 2-6 on 70 % reader CPU, and eu-west-1 does not scale', () => {
+    const { json } = synthGamingPlatform(BASE_ENVIRONMENT);
+    const targets = resourcesByPath(json, 'aws_appautoscaling_target');
+    expect(Object.keys(targets).filter((p) => p.startsWith('Aurora/'))).toEqual(['Aurora/ClusterEuWest2/ReaderAutoscaling/Target']);
+    expect(targets['Aurora/ClusterEuWest2/ReaderAutoscaling/Target']).toMatchObject({
+      resource_id: 'cluster:gaming-platform-prod-aurora-eu-west-2',
+      scalable_dimension: 'rds:cluster:ReadReplicaCount',
+      min_capacity: 2,
+      max_capacity: 6,
+    });
+    expect(resourcesByPath(json, 'aws_appautoscaling_policy')['Aurora/ClusterEuWest2/ReaderAutoscaling/Policy'].target_tracking_scaling_policy_configuration).toMatchObject({
+      predefined_metric_specification: { predefined_metric_type: 'RDSReaderAverageCPUUtilization' },
+      target_value: 70,
+    });
+  });
+
+  test.each(['dev', 'staging'])('GIVEN %s WHEN synthesized THEN no Aurora reader autoscaling exists', (name) => {
+    const { json } = synthGamingPlatform({ ...BASE_ENVIRONMENT, ...GAMING_PLATFORM_ENVIRONMENTS[name], stateBackend: BASE_ENVIRONMENT.stateBackend, network: BASE_ENVIRONMENT.network });
+    expect(Object.keys(resourcesByPath(json, 'aws_appautoscaling_target')).filter((p) => p.startsWith('Aurora/'))).toEqual([]);
+  });
+});
+
+describe('gaming-platform Aurora storage and Extended Support', () => {
+  test('GIVEN prod WHEN synthesized THEN both clusters are I/O-Optimized and every Aurora resource opts out of Extended Support at creation', () => {
+    const { json } = synthGamingPlatform(BASE_ENVIRONMENT);
+    const clusters = Object.values(json.resource.aws_rds_cluster) as any[];
+    expect(clusters.map((cluster) => cluster.storage_type)).toEqual(['aurora-iopt1', 'aurora-iopt1']);
+    for (const resource of [...clusters, ...(Object.values(json.resource.aws_rds_global_cluster) as any[])]) {
+      expect(resource.engine_lifecycle_support).toBe('open-source-rds-extended-support-disabled');
+      expect(resource.lifecycle.ignore_changes).toContain('engine_lifecycle_support');
+    }
+  });
+
+  test.each(['dev', 'staging'])('GIVEN %s WHEN synthesized THEN storage stays Aurora Standard', (name) => {
+    const { json } = synthGamingPlatform({ ...BASE_ENVIRONMENT, ...GAMING_PLATFORM_ENVIRONMENTS[name], stateBackend: BASE_ENVIRONMENT.stateBackend, network: BASE_ENVIRONMENT.network });
+    for (const cluster of Object.values(json.resource.aws_rds_cluster) as any[]) expect(cluster).not.toHaveProperty('storage_type');
+  });
+});
+
+describe('gaming-platform Aurora restore as code', () => {
+  const RESTORE = {
+    engineVersion: BASE_ENVIRONMENT.aurora.engineVersion,
+    instanceCount: 1,
+    instanceClass: 'db.r6g.xlarge',
+    databaseName: 'gaming',
+    restore: { kind: 'point-in-time', sourceClusterIdentifier: 'gaming-platform-prod-aurora-eu-west-2', restoreToTime: '2026-11-20T09:15:00Z' },
+  } as const;
+
+  test('GIVEN no auroraRestore WHEN prod is synthesized THEN there is no restored cluster', () => {
+    const { json } = synthGamingPlatform(BASE_ENVIRONMENT);
+    expect(Object.keys(resourcesByPath(json, 'aws_rds_cluster')).filter((p) => p.startsWith('AuroraRestore/'))).toEqual([]);
+  });
+
+  test('GIVEN auroraRestore to a point in time WHEN prod is synthesized THEN a cluster of its own names and addresses is restored beside the Global Database, with restore_ outputs, and nothing of the Global Database changes', () => {
+    const before = synthGamingPlatform(BASE_ENVIRONMENT).json;
+    const { json } = synthGamingPlatform(environmentWith({ auroraRestore: RESTORE }));
+    const restored = resourcesByPath(json, 'aws_rds_cluster')['AuroraRestore/ClusterEuWest2/Cluster'];
+    expect(restored).toMatchObject({
+      cluster_identifier: 'gaming-platform-prod-aurora-restore-eu-west-2',
+      restore_to_point_in_time: { source_cluster_identifier: 'gaming-platform-prod-aurora-eu-west-2', restore_to_time: '2026-11-20T09:15:00Z', restore_type: 'full-copy' },
+      deletion_protection: true,
+    });
+    expect(Object.keys(json.output)).toEqual(expect.arrayContaining(['restore_cluster_endpoint', 'restore_master_secret_arn', 'primary_cluster_endpoint']));
+    expect(addresses(json).filter((address) => !address.includes('AuroraRestore_') && !address.includes('restore'))).toEqual(addresses(before));
+  });
+
+  test('GIVEN an environment name that leaves no room for the restore component WHEN validated THEN the derived restore identifier is refused, naming the component', () => {
+    const name = 'e'.repeat(32);
+    const problems = failedMessages(gamingPlatformSystem({ prod: environmentWith({ name, auroraRestore: RESTORE } as never) }).validationRules());
+    expect(problems).toContain(
+      `the derived name "gaming-platform-${name}-aurora-restore-eu-west-2" (73 characters) must be an RDS DB cluster identifier: 1-63 lowercase letters, digits and single hyphens, starting with a letter and not ending with a hyphen; shorten the system, environment or component name (gaming-platform.environments.prod.auroraRestore)`,
+    );
+  });
+
+  test('GIVEN an auroraRestore with a bad time WHEN validated THEN the message names the gaming setting path', () => {
+    const problems = failedMessages(
+      gamingPlatformSystem({ prod: environmentWith({ auroraRestore: { ...RESTORE, restore: { ...RESTORE.restore, restoreToTime: 'yesterday' } } }) }).validationRules(),
+    );
+    expect(problems).toEqual(['gaming-platform.environments.prod.auroraRestore.restore.restoreToTime must be a UTC time such as "2026-11-20T09:15:00Z", got "yesterday"']);
   });
 });
