@@ -142,7 +142,9 @@ describe.each(['staging', 'prod'] as const)('trivia-nft-%s', (env) => {
     });
 
     test(`WHEN synthesized THEN prevent_destroy is ${expected.preventDestroy ? 'on' : 'off'} for the cluster`, () => {
-      expect(cluster().lifecycle).toEqual(expected.preventDestroy ? { prevent_destroy: true } : {});
+      // Creation-only arguments (Extended Support enrolment, the restore source) are ignored after creation.
+      const creationOnly = { ignore_changes: ['engine_lifecycle_support', 'snapshot_identifier', 'restore_to_point_in_time'] };
+      expect(cluster().lifecycle).toEqual(expected.preventDestroy ? { ...creationOnly, prevent_destroy: true } : creationOnly);
     });
   });
 
