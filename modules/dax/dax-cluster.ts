@@ -15,8 +15,11 @@ import { daxAlarmSpecs } from './dax-alarms';
 import { DAX_CLUSTER_NAME, daxClusterName } from './dax-cluster-name';
 import { DAX_NODE_TYPES, DaxNodeType, isBurstableDaxNodeType } from './dax-node-types';
 
-/** DAX's unencrypted (8111) and TLS (9111) ports. */
-export const DAX_PORTS = [8111, 9111] as const;
+/**
+ * The port a TLS cluster serves. DAX listens on 8111 only on clusters created without encryption in transit;
+ * every cluster DataStack creates is TLS-only, so its security group opens 9111 alone.
+ */
+export const DAX_TLS_PORT = 9111;
 
 /** A DAX cluster's defaults, in one place (docs/dynamodb.md quotes them; a test compares). */
 export const DAX_DEFAULTS = {
@@ -134,7 +137,7 @@ export function daxClusterRules(setting: string, props: DaxClusterProps): Valida
 /**
  * A DAX cluster in front of DynamoDB tables: a role trusted by DAX with the DynamoDB actions it needs
  * on exactly the given table and index ARNs, a subnet group, a parameter group with the item and
- * query TTLs, a security group admitting only the application security groups on 8111 and 9111,
+ * query TTLs, a security group admitting only the application security groups on 9111 (the TLS port),
  * encryption at rest and TLS on the cluster endpoint, and alarms.
  */
 export class DaxCluster extends Construct {
@@ -219,7 +222,7 @@ export class DaxCluster extends Construct {
       namePrefix: namePrefix,
       description: `DAX ${clusterName}`,
       vpcId: context.network.vpcId,
-      ports: DAX_PORTS,
+      ports: [DAX_TLS_PORT],
       sourceSecurityGroupIds: context.network.applicationSecurityGroupIds,
     });
 

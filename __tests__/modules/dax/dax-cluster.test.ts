@@ -79,11 +79,9 @@ describe('DAX cluster', () => {
     });
   });
 
-  test('WHEN synthesized THEN only the application security groups reach 8111 and 9111, each by a rule of its own, and nothing goes out', () => {
+  test('GIVEN a TLS-only cluster WHEN synthesized THEN only the application security groups reach 9111, each by a rule of its own, 8111 stays closed and nothing goes out', () => {
     const rules = Object.values(json.resource.aws_vpc_security_group_ingress_rule) as any[];
     expect(rules.map((rule) => [rule.from_port, rule.to_port, rule.referenced_security_group_id]).sort()).toEqual([
-      [8111, 8111, 'sg-app1'],
-      [8111, 8111, 'sg-app2'],
       [9111, 9111, 'sg-app1'],
       [9111, 9111, 'sg-app2'],
     ]);

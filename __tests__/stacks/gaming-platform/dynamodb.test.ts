@@ -104,14 +104,12 @@ describe('the DynamoDB tier in prod (two Regions)', () => {
     ]);
   });
 
-  test('GIVEN prod WHEN synthesized THEN DAX sits in the primary private subnets (not the data subnets) behind the application security group', () => {
+  test('GIVEN prod WHEN synthesized THEN DAX sits in the primary private subnets (not the data subnets) behind the application security group on 9111 only', () => {
     expect((Object.values(json.resource.aws_dax_subnet_group)[0] as any).subnet_ids).toEqual(['subnet-0aaa', 'subnet-0bbb']);
     const group = daxCluster.security_group_ids[0];
     const rules = (Object.values(json.resource.aws_vpc_security_group_ingress_rule) as any[]).filter((rule) => rule.security_group_id === group);
-    expect(rules.map((rule) => [rule.from_port, rule.referenced_security_group_id])).toEqual([
-      [8111, 'sg-0app'],
-      [9111, 'sg-0app'],
-    ]);
+    // TLS-only: 9111 alone, never the unencrypted 8111.
+    expect(rules.map((rule) => [rule.from_port, rule.referenced_security_group_id])).toEqual([[9111, 'sg-0app']]);
   });
 
   test('GIVEN prod WHEN synthesized THEN replication latency alarms run in each Region towards the other, on that Region\'s topics', () => {
