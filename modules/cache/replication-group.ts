@@ -17,7 +17,7 @@ import { CacheAlarmThresholds, CacheAuthentication, CacheReplicationGroupSetting
 import { CACHE_DEFAULTS, DEFAULT_CACHE_ALARM_THRESHOLDS } from './defaults';
 import { CacheEngineVersion } from './engine-version';
 import { cacheLogsKeyGrant, CacheLogGroups } from './log-groups';
-import { isBurstableCacheNodeType } from './node-types';
+import { isBurstableCacheNodeType, usesDataTiering } from './node-types';
 import { CacheParameterGroup } from './parameter-group';
 import { cacheReplicationGroupRules, nodesPerShard } from './validate-cache';
 
@@ -192,6 +192,8 @@ export class CacheReplicationGroup extends Construct implements Connectable {
             engine: engineVersion.engine,
             engineVersion: engineVersion.version,
             nodeType,
+            // AWS requires it on r6gd nodes and refuses it elsewhere (leaving it out means false).
+            dataTieringEnabled: usesDataTiering(nodeType) || undefined,
             parameterGroupName: parameterGroup.name,
             port,
             transitEncryptionEnabled: true,

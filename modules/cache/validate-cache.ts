@@ -1,9 +1,10 @@
 import { parseBackupWindow, parseMaintenanceWindow, windowMinutes, windowsOverlap } from '../windows';
 import { describeValue, integerInRange, matches, numberInRange, oneOf, ValidationRule } from '../validation';
 import { CacheReplicationGroupSettings } from './cache-settings';
-import { CACHE_DEFAULTS } from './defaults';
+import { CACHE_DEFAULTS, DEFAULT_CACHE_PARAMETERS } from './defaults';
 import { logRetentionRule } from '../logs';
-import { CACHE_NODE_TYPES, isKnownCacheNodeType } from './node-types';
+import { CACHE_NODE_TYPES, DATA_TIERING_MAXMEMORY_POLICIES, isKnownCacheNodeType, usesDataTiering } from './node-types';
+import { CacheEngineVersion } from './engine-version';
 
 // The ranges AWS accepts, written once: the module runs these rules on its props (setting `cache`), the
 // environment validators on their configuration (`gaming-platform.environments.<env>.cache`).
@@ -119,6 +120,29 @@ function alarmThresholdRules(setting: string, settings: CacheReplicationGroupSet
   return rules;
 }
 
+/** Redis OSS 6.2 and later, any Valkey: the engines data tiering runs on. */
+function supportsDataTiering(engineVersion: CacheEngineVersion): boolean {
+  if (engineVersion.engine === 'valkey') return true;
+  const match = /^(\d+)\.(\d+)$/.exec(engineVersion.version);
+  return match !== null && (Number(match[1]) > 6 || (Number(match[1]) === 6 && Number(match[2]) >= 2));
+}
+
+/** The checks r6gd (data tiering) nodes add: an engine that tiers, and an eviction policy it supports. */
+function dataTieringRules(setting: string, settings: CacheReplicationGroupSettings, nodeType: string, engineVersion: CacheEngineVersion): ValidationRule[] {
+  if (!usesDataTiering(nodeType)) return [];
+  const policy = settings.parameters?.['maxmemory-policy'] ?? DEFAULT_CACHE_PARAMETERS['maxmemory-policy'];
+  return [
+    {
+      condition: supportsDataTiering(engineVersion),
+      message: `${setting}.engineVersion must be Redis OSS 6.2 or later or Valkey with nodeType ${nodeType} (data tiering), got ${describeValue(engineVersion.toString())}`,
+    },
+    {
+      condition: (DATA_TIERING_MAXMEMORY_POLICIES as readonly string[]).includes(policy),
+      message: `${setting}.parameters.maxmemory-policy must be one of ${DATA_TIERING_MAXMEMORY_POLICIES.map((item) => describeValue(item)).join(', ')} with nodeType ${nodeType} (data tiering), got ${describeValue(policy)}`,
+    },
+  ];
+}
+
 /** Every check of a replication group's settings, under `setting` (`cache`). */
 export function cacheReplicationGroupRules(setting: string, settings: CacheReplicationGroupSettings): ValidationRule[] {
   const engineVersion = settings.engineVersion ?? CACHE_DEFAULTS.engineVersion;
@@ -130,6 +154,7 @@ export function cacheReplicationGroupRules(setting: string, settings: CacheRepli
       condition: typeof nodeType === 'string' && isKnownCacheNodeType(nodeType),
       message: `${setting}.nodeType must be a known ElastiCache node type (${CACHE_NODE_TYPES.join(', ')}), got ${describeValue(nodeType)}`,
     },
+    ...dataTieringRules(setting, settings, nodeType, engineVersion),
     ...topologyRules(setting, settings),
     ...windowRules(setting, settings),
     ...authenticationRules(setting, settings),

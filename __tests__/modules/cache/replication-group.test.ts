@@ -220,6 +220,22 @@ describe('replication group options', () => {
     expect(warningsOf(synthGroup({ nodeCount: 1 }).stack)).toEqual([expect.stringContaining('has no replica in prod')]);
   });
 
+  test('GIVEN r6gd nodes WHEN synthesized THEN data tiering is on, as AWS requires for them', () => {
+    expect(synthGroup({ nodeType: 'cache.r6gd.xlarge' }).text).toHaveResourceWithProperties(ElasticacheReplicationGroup, {
+      node_type: 'cache.r6gd.xlarge',
+      data_tiering_enabled: true,
+    });
+  });
+
+  test.each<CacheNodeType>(['cache.r7g.xlarge', 'cache.r6g.large', 'cache.t4g.small'])('GIVEN %s nodes WHEN synthesized THEN data_tiering_enabled is left out (AWS accepts it on r6gd only)', (nodeType) => {
+    expect(only(synthGroup({ nodeType }).json, 'aws_elasticache_replication_group')).not.toHaveProperty('data_tiering_enabled');
+  });
+
+  test('GIVEN r6gd nodes with allkeys-lfu eviction WHEN synthesized THEN data tiering is on and the policy kept', () => {
+    const { text } = synthGroup({ nodeType: 'cache.r6gd.2xlarge', parameters: { 'maxmemory-policy': 'allkeys-lfu' } });
+    expect(text).toHaveResourceWithProperties(ElasticacheReplicationGroup, { data_tiering_enabled: true });
+  });
+
   test('GIVEN the prod defaults WHEN synthesized THEN nothing is warned about', () => {
     expect(warningsOf(synthGroup().stack)).toEqual([]);
   });
@@ -282,6 +298,8 @@ describe('replication group validation', () => {
     ['a malformed engine version', { engineVersion: CacheEngineVersion.of('redis', '7') }, 'cache.engineVersion must be a version <major>.<minor> such as "7.1", got "7"'],
     ['a memory threshold above 100', { alarmThresholds: { memoryPercent: 120 } }, 'cache.alarmThresholds.memoryPercent must be 1-100, got 120'],
     ['a group id over 40 characters', { component: 'session-and-rate-limit-cache' }, 'cache.replicationGroupId must be 1-40 letters, digits and single hyphens'],
+    ['r6gd nodes on Redis OSS 6.0', { nodeType: 'cache.r6gd.xlarge', engineVersion: CacheEngineVersion.of('redis', '6.0') }, 'cache.engineVersion must be Redis OSS 6.2 or later or Valkey with nodeType cache.r6gd.xlarge (data tiering), got "redis 6.0"'],
+    ['r6gd nodes with an eviction policy data tiering refuses', { nodeType: 'cache.r6gd.xlarge', parameters: { 'maxmemory-policy': 'volatile-ttl' } }, 'cache.parameters.maxmemory-policy must be one of "volatile-lru", "allkeys-lru", "volatile-lfu", "allkeys-lfu", "noeviction" with nodeType cache.r6gd.xlarge (data tiering), got "volatile-ttl"'],
     ['no application security group', { network: { applicationSecurityGroupIds: [] } }, 'cache.network.applicationSecurityGroupIds must list at least one security group, got []'],
   ])('GIVEN %s WHEN the group is built THEN it fails before synthesis, naming the prop', (_case, overrides, message) => {
     let error: unknown;
