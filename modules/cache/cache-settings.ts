@@ -1,3 +1,4 @@
+import type { CacheUserSettings } from './cache-users';
 import { CacheEngineVersion } from './engine-version';
 import { CacheNodeType } from './node-types';
 
@@ -32,7 +33,14 @@ export interface RbacAuthentication {
   readonly userGroupIds: readonly string[];
 }
 
-export type CacheAuthentication = AuthTokenAuthentication | RbacAuthentication;
+/** Clients authenticate as ElastiCache users DataStack creates: a user group of its own (docs/cache.md, Users). */
+export interface CacheUsersAuthentication {
+  readonly kind: 'users';
+  /** The users; passwords go to Secrets Manager, IAM users sign tokens. */
+  readonly users: readonly CacheUserSettings[];
+}
+
+export type CacheAuthentication = AuthTokenAuthentication | RbacAuthentication | CacheUsersAuthentication;
 
 /** Thresholds of the replication group's alarms (seed 004's Redis table). */
 export interface CacheAlarmThresholds {
@@ -126,7 +134,7 @@ export interface CacheReplicationGroupSettings {
   readonly transitEncryptionMode?: 'required' | 'preferred';
   /**
    * How clients authenticate.
-   * @default { kind: 'auth-token' } (a 64-character token in Secrets Manager)
+   * @default { kind: 'auth-token' } (a 64-character token in Secrets Manager); `{ kind: 'users', users }` creates RBAC users
    */
   readonly authentication?: CacheAuthentication;
   /**

@@ -12,3 +12,5 @@ export * from './parameter-group';
 export * from './replication-group';
 export * from './serverless-cache';
 export * from './validate-cache';
+export * from './cache-users';
+export * from './name-limits';

@@ -5,6 +5,7 @@ import { CACHE_DEFAULTS, DEFAULT_CACHE_PARAMETERS } from './defaults';
 import { logRetentionRule } from '../logs';
 import { CACHE_NODE_TYPES, DATA_TIERING_MAXMEMORY_POLICIES, isKnownCacheNodeType, usesDataTiering } from './node-types';
 import { CacheEngineVersion } from './engine-version';
+import { cacheUsersRules } from './cache-users';
 
 // The ranges AWS accepts, written once: the module runs these rules on its props (setting `cache`), the
 // environment validators on their configuration (`gaming-platform.environments.<env>.cache`).
@@ -95,8 +96,12 @@ function authenticationRules(setting: string, settings: CacheReplicationGroupSet
       },
     ];
   }
+  if (authentication.kind === 'users') {
+    const engineVersion = settings.engineVersion ?? CACHE_DEFAULTS.engineVersion;
+    return cacheUsersRules(`${setting}.authentication.users`, authentication.users, engineVersion.engine, engineVersion.majorVersion);
+  }
   if (authentication.kind !== 'auth-token') {
-    return [oneOf(`${setting}.authentication.kind`, (authentication as { kind: unknown }).kind, ['auth-token', 'rbac'])];
+    return [oneOf(`${setting}.authentication.kind`, (authentication as { kind: unknown }).kind, ['auth-token', 'rbac', 'users'])];
   }
   return [
     integerInRange(`${setting}.authentication.length`, authentication.length ?? CACHE_DEFAULTS.authTokenLength, 16, 128),

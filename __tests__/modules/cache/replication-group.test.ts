@@ -1,5 +1,7 @@
 import { ElasticacheParameterGroup } from '@cdktf/provider-aws/lib/elasticache-parameter-group';
 import { ElasticacheReplicationGroup } from '@cdktf/provider-aws/lib/elasticache-replication-group';
+import { ElasticacheUser } from '@cdktf/provider-aws/lib/elasticache-user';
+import { ElasticacheUserGroup } from '@cdktf/provider-aws/lib/elasticache-user-group';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { AUTH_TOKEN_SPECIAL_CHARACTERS, AuthTokenUpdateStrategy, CacheEngineVersion, CacheNodeType } from '../../../modules/cache';
 import { ConfigurationError } from '../../../modules/validation';
@@ -186,6 +188,20 @@ describe('replication group options', () => {
     expect(group.authSecretArn).toBeUndefined();
   });
 
+  test('GIVEN users DataStack creates WHEN synthesized THEN the group authenticates with its own user group, no AUTH token, and a secret per password user', () => {
+    const { json, text, group } = synthGroup({ authentication: { kind: 'users', users: [{ name: 'app' }, { name: 'ops', authentication: 'iam', accessString: 'on ~* +@read +info' }] } });
+    const resource = only(json, 'aws_elasticache_replication_group');
+    expect(resource.user_group_ids).toEqual([expect.stringMatching(/^\$\{aws_elasticache_user_group\.Redis_Users_UserGroup_\w+\.user_group_id\}$/)]);
+    expect(resource).not.toHaveProperty('auth_token');
+    expect(text).toHaveResourceWithProperties(ElasticacheUserGroup, { user_group_id: 'gaming-platform-prod-redis-eu-west-2-users', engine: 'redis' });
+    expect(text).toHaveResourceWithProperties(ElasticacheUser, { user_id: 'gaming-platform-prod-redis-eu-west-2-ops', user_name: 'gaming-platform-prod-redis-eu-west-2-ops', authentication_mode: { type: 'iam' } });
+    expect(Object.values(json.resource.aws_secretsmanager_secret).map((secret: any) => secret.name)).toEqual(['gaming-platform-prod-redis-eu-west-2/users/app']);
+    const version = only(json, 'aws_secretsmanager_secret_version');
+    expect(version.secret_string_wo).toContain('primary_endpoint_address');
+    expect(group.authSecretArn).toBeUndefined();
+    expect(group.users!.users.map((user) => user.userName)).toEqual(['app', 'gaming-platform-prod-redis-eu-west-2-ops']);
+  });
+
   test('GIVEN an AUTH token WHEN an application is granted it THEN it reads that secret only and decrypts with the group key only through Secrets Manager', () => {
     const { group } = synthGroup();
     expect(group.grantReadAuthToken()).toEqual([
@@ -297,7 +313,10 @@ describe('replication group validation', () => {
     ['a port below 1024', { port: 80 }, 'cache.port must be an integer 1024-65535, got 80'],
     ['a malformed engine version', { engineVersion: CacheEngineVersion.of('redis', '7') }, 'cache.engineVersion must be a version <major>.<minor> such as "7.1", got "7"'],
     ['a memory threshold above 100', { alarmThresholds: { memoryPercent: 120 } }, 'cache.alarmThresholds.memoryPercent must be 1-100, got 120'],
-    ['a group id over 40 characters', { component: 'session-and-rate-limit-cache' }, 'cache.replicationGroupId must be 1-40 letters, digits and single hyphens'],
+    ['a group id over 40 characters', { component: 'session-and-rate-limit-cache' }, 'the derived name "gaming-platform-prod-session-and-rate-limit-cache-eu-west-2" (59 characters) must be an ElastiCache replication group ID: 1-40 letters, digits and single hyphens, starting with a letter and not ending with a hyphen; shorten cache.component or the system name'],
+    ['an empty user list', { authentication: { kind: 'users', users: [] } }, 'cache.authentication.users must list at least one user, got []'],
+    ['IAM users on Redis OSS 6.2', { engineVersion: CacheEngineVersion.of('redis', '6.2'), authentication: { kind: 'users', users: [{ name: 'app', authentication: 'iam' }] } }, 'cache.authentication.users[0].authentication "iam" needs Redis OSS 7 or later or Valkey, got redis 6'],
+    ['an unknown authentication kind', { authentication: { kind: 'ldap' } as unknown as GroupOverrides['authentication'] }, 'cache.authentication.kind must be one of "auth-token", "rbac", "users", got "ldap"'],
     ['r6gd nodes on Redis OSS 6.0', { nodeType: 'cache.r6gd.xlarge', engineVersion: CacheEngineVersion.of('redis', '6.0') }, 'cache.engineVersion must be Redis OSS 6.2 or later or Valkey with nodeType cache.r6gd.xlarge (data tiering), got "redis 6.0"'],
     ['r6gd nodes with an eviction policy data tiering refuses', { nodeType: 'cache.r6gd.xlarge', parameters: { 'maxmemory-policy': 'volatile-ttl' } }, 'cache.parameters.maxmemory-policy must be one of "volatile-lru", "allkeys-lru", "volatile-lfu", "allkeys-lfu", "noeviction" with nodeType cache.r6gd.xlarge (data tiering), got "volatile-ttl"'],
     ['no application security group', { network: { applicationSecurityGroupIds: [] } }, 'cache.network.applicationSecurityGroupIds must list at least one security group, got []'],
