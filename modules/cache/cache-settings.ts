@@ -60,6 +60,13 @@ export interface CacheAlarmThresholds {
   readonly replicationLagSeconds: number;
 }
 
+/** What a new replication group is seeded from; read only when the group is created. */
+export type CacheRestoreSource =
+  /** An ElastiCache snapshot (automatic or manual) in the group's Region. */
+  | { readonly snapshotName: string }
+  /** Redis/Valkey RDB files in S3 (`arn:aws:s3:::bucket/key.rdb`), one per shard; ElastiCache needs read access to them. */
+  | { readonly snapshotArns: readonly string[] };
+
 /** A replication group's plain-data settings: what an environment configures. */
 export interface CacheReplicationGroupSettings {
   /**
@@ -152,6 +159,12 @@ export interface CacheReplicationGroupSettings {
    * @default - the environment policy's logRetentionDays (365 unless the environment sets it)
    */
   readonly logRetentionDays?: number;
+  /**
+   * Seeds the group from a snapshot when it is created (`snapshot_name` / `snapshot_arns`); ignored afterwards,
+   * so it can stay in the configuration (docs/cache.md, Restoring from a snapshot).
+   * @default - an empty group
+   */
+  readonly restoreFrom?: CacheRestoreSource;
   /**
    * Alarm thresholds over the defaults (seed 004).
    * @default - DEFAULT_CACHE_ALARM_THRESHOLDS

@@ -131,6 +131,8 @@ export class CacheGlobalDatastore extends Construct {
         new CacheReplicationGroup(this, `Group${regionConstructId(member.context.region)}`, {
           ...groupIn(member),
           nodeCount: props.shards === undefined ? member.nodeCount ?? settings.nodeCount : undefined,
+          // A member takes its data from the primary, never from a snapshot.
+          restoreFrom: undefined,
           globalMembership: { role: 'member', globalReplicationGroupId: this.globalReplicationGroupId, authToken: this.authToken },
         }),
     );

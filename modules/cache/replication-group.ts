@@ -82,6 +82,15 @@ export function cacheReplicationGroupPropsRules(setting: string, props: CacheRep
   ];
 }
 
+/** The arguments that seed a new group, ForceNew in the provider. */
+const RESTORE_ARGUMENTS = ['snapshot_name', 'snapshot_arns'];
+
+function restoreArguments(props: CacheReplicationGroupProps): { snapshotName?: string; snapshotArns?: string[] } {
+  const source = props.restoreFrom;
+  if (source === undefined) return {};
+  return 'snapshotName' in source ? { snapshotName: source.snapshotName } : { snapshotArns: [...source.snapshotArns] };
+}
+
 function replicationGroupId(props: CacheReplicationGroupProps, engineVersion: CacheEngineVersion): string {
   return props.context.naming.name(props.component ?? engineVersion.engine, props.context.region);
 }
@@ -206,6 +215,7 @@ export class CacheReplicationGroup extends Construct implements Connectable {
             transitEncryptionEnabled: true,
             transitEncryptionMode: props.transitEncryptionMode ?? CACHE_DEFAULTS.transitEncryptionMode,
             ...this.authenticationArguments(authentication),
+            ...restoreArguments(props),
           }),
       ...(clusterMode
         ? { clusterMode: 'enabled', numNodeGroups: member ? undefined : props.shards, replicasPerNodeGroup: perShard - 1 }
@@ -226,8 +236,9 @@ export class CacheReplicationGroup extends Construct implements Connectable {
       logDeliveryConfiguration: logs.deliveryConfigurations(),
       lifecycle: {
         preventDestroy: preventDestroy || undefined,
-        // A Global Datastore's engine version is upgraded through the global group.
-        ignoreChanges: membership?.role === 'primary' ? ['engine_version'] : undefined,
+        // A Global Datastore's engine version is upgraded through the global group. The restore source is read
+        // at creation only: ignoring it lets it stay in (or leave) the configuration without replacing the group.
+        ignoreChanges: [...(membership?.role === 'primary' ? ['engine_version'] : []), ...RESTORE_ARGUMENTS],
       },
     });
 

@@ -79,11 +79,20 @@ export interface ServerlessCacheSettings {
    */
   readonly unauthenticatedAccess?: boolean;
   /**
+   * Seeds a new cache from ElastiCache snapshots (`snapshot_arns_to_restore`: serverless or node-based snapshot
+   * ARNs); read only when the cache is created and ignored afterwards (docs/cache.md, Restoring from a snapshot).
+   * @default - an empty cache
+   */
+  readonly snapshotArnsToRestore?: readonly string[];
+  /**
    * The component in physical names.
    * @default - the engine
    */
   readonly component?: string;
 }
+
+/** An ElastiCache snapshot ARN: `arn:aws:elasticache:<region>:<account>:serverlesscachesnapshot:<name>` (or `snapshot:`). */
+const ELASTICACHE_SNAPSHOT_ARN = /^arn:aws(-cn|-us-gov)?:elasticache:[a-z0-9-]+:\d{12}:(serverlesscachesnapshot|snapshot):[a-zA-Z0-9-]+$/;
 
 export interface ServerlessCacheProps extends ServerlessCacheSettings {
   /** The Region the cache is built in: provider, network, alarm topics, names, the environment's policy. */
@@ -108,6 +117,13 @@ export function serverlessCacheSettingsRules(setting: string, props: ServerlessC
       : [matches(`${setting}.dailySnapshotTime`, props.dailySnapshotTime, /^([01]\d|2[0-3]):[0-5]\d$/, 'hh24:mi (UTC), e.g. "04:00"')]),
   ];
   rules.push(...serverlessAuthenticationRules(setting, props));
+  if (props.snapshotArnsToRestore !== undefined) {
+    const arns = props.snapshotArnsToRestore;
+    rules.push({
+      condition: Array.isArray(arns) && arns.length > 0 && arns.every((arn) => typeof arn === 'string' && ELASTICACHE_SNAPSHOT_ARN.test(arn)),
+      message: `${setting}.snapshotArnsToRestore must list ElastiCache snapshot ARNs (arn:aws:elasticache:<region>:<account>:serverlesscachesnapshot:<name>), got ${describeValue(arns)}`,
+    });
+  }
   if (limits.minDataStorageGb !== undefined) {
     rules.push(integerInRange(`${setting}.usageLimits.minDataStorageGb`, limits.minDataStorageGb, 1, 5000));
     rules.push(minNotAboveMax(`${setting}.usageLimits.minDataStorageGb`, limits.minDataStorageGb, `${setting}.usageLimits.maxDataStorageGb`, limits.maxDataStorageGb));
@@ -235,7 +251,9 @@ export class ServerlessCache extends Construct implements Connectable {
           ecpuPerSecond: [{ maximum: usageLimits.maxEcpuPerSecond, minimum: usageLimits.minEcpuPerSecond }],
         },
       ],
-      lifecycle: preventDestroy ? { preventDestroy: true } : undefined,
+      snapshotArnsToRestore: props.snapshotArnsToRestore === undefined ? undefined : [...props.snapshotArnsToRestore],
+      // The snapshots seed the cache at creation only: ignoring them lets them stay in (or leave) the configuration.
+      lifecycle: { preventDestroy: preventDestroy || undefined, ignoreChanges: ['snapshot_arns_to_restore'] },
     });
     this.name = name;
     this.arn = this.cache.arn;

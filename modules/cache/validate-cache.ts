@@ -148,6 +148,27 @@ function dataTieringRules(setting: string, settings: CacheReplicationGroupSettin
   ];
 }
 
+const S3_OBJECT_ARN = /^arn:aws(-cn|-us-gov)?:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/.+$/;
+
+/** The checks of a restore source: one snapshot name, or S3 object ARNs. */
+function restoreRules(setting: string, settings: CacheReplicationGroupSettings): ValidationRule[] {
+  const source = settings.restoreFrom as { snapshotName?: unknown; snapshotArns?: unknown } | undefined;
+  if (source === undefined) return [];
+  if ('snapshotName' in source && !('snapshotArns' in source)) {
+    return [matches(`${setting}.restoreFrom.snapshotName`, source.snapshotName as string, /^[a-zA-Z0-9][a-zA-Z0-9:-]*$/, 'the name of an ElastiCache snapshot in the Region (letters, digits, hyphens and colons)')];
+  }
+  if ('snapshotArns' in source && !('snapshotName' in source)) {
+    const arns = source.snapshotArns as readonly string[];
+    return [
+      {
+        condition: Array.isArray(arns) && arns.length > 0 && arns.every((arn) => typeof arn === 'string' && S3_OBJECT_ARN.test(arn)),
+        message: `${setting}.restoreFrom.snapshotArns must list S3 object ARNs of RDB files (arn:aws:s3:::<bucket>/<key>), got ${describeValue(arns)}`,
+      },
+    ];
+  }
+  return [{ condition: false, message: `${setting}.restoreFrom must be { snapshotName } or { snapshotArns }, got ${describeValue(source)}` }];
+}
+
 /** Every check of a replication group's settings, under `setting` (`cache`). */
 export function cacheReplicationGroupRules(setting: string, settings: CacheReplicationGroupSettings): ValidationRule[] {
   const engineVersion = settings.engineVersion ?? CACHE_DEFAULTS.engineVersion;
@@ -160,6 +181,7 @@ export function cacheReplicationGroupRules(setting: string, settings: CacheRepli
       message: `${setting}.nodeType must be a known ElastiCache node type (${CACHE_NODE_TYPES.join(', ')}), got ${describeValue(nodeType)}`,
     },
     ...dataTieringRules(setting, settings, nodeType, engineVersion),
+    ...restoreRules(setting, settings),
     ...topologyRules(setting, settings),
     ...windowRules(setting, settings),
     ...authenticationRules(setting, settings),

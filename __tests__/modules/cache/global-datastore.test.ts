@@ -26,7 +26,7 @@ describe('Global Datastore (cross-Region recovery)', () => {
       engine_version: '7.1',
       primary_replication_group_id: expect.stringMatching(/^\$\{aws_elasticache_replication_group\.Redis_GroupEuWest2_ReplicationGroup_[0-9A-F]{8}\.id\}$/),
     });
-    expect(groups.Redis_GroupEuWest2_ReplicationGroup).toMatchObject({ provider: 'aws.eu_west_2', engine: 'redis', num_cache_clusters: 3, lifecycle: { ignore_changes: ['engine_version'] } });
+    expect(groups.Redis_GroupEuWest2_ReplicationGroup).toMatchObject({ provider: 'aws.eu_west_2', engine: 'redis', num_cache_clusters: 3, lifecycle: { ignore_changes: ['engine_version', 'snapshot_name', 'snapshot_arns'] } });
   });
 
   test('GIVEN the member WHEN synthesized THEN it joins the global group in eu-west-1 with its own key, network and nodes, inheriting engine, parameters and AUTH', () => {

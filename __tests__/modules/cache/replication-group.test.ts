@@ -188,6 +188,20 @@ describe('replication group options', () => {
     expect(group.authSecretArn).toBeUndefined();
   });
 
+  test('GIVEN no restore source WHEN synthesized THEN no snapshot is read, and the restore arguments are ignored after creation', () => {
+    const resource = only(synthGroup().json, 'aws_elasticache_replication_group');
+    expect(resource).not.toHaveProperty('snapshot_name');
+    expect(resource).not.toHaveProperty('snapshot_arns');
+    expect(resource.lifecycle.ignore_changes).toEqual(['snapshot_name', 'snapshot_arns']);
+  });
+
+  test.each<[string, GroupOverrides['restoreFrom'], Record<string, unknown>]>([
+    ['a snapshot name', { snapshotName: 'gaming-platform-prod-redis-manual-20260101' }, { snapshot_name: 'gaming-platform-prod-redis-manual-20260101' }],
+    ['RDB files in S3', { snapshotArns: ['arn:aws:s3:::gp-restores/redis-0001.rdb'] }, { snapshot_arns: ['arn:aws:s3:::gp-restores/redis-0001.rdb'] }],
+  ])('GIVEN a restore from %s WHEN synthesized THEN the new group is seeded from it', (_case, restoreFrom, expected) => {
+    expect(synthGroup({ restoreFrom }).text).toHaveResourceWithProperties(ElasticacheReplicationGroup, expected);
+  });
+
   test('GIVEN users DataStack creates WHEN synthesized THEN the group authenticates with its own user group, no AUTH token, and a secret per password user', () => {
     const { json, text, group } = synthGroup({ authentication: { kind: 'users', users: [{ name: 'app' }, { name: 'ops', authentication: 'iam', accessString: 'on ~* +@read +info' }] } });
     const resource = only(json, 'aws_elasticache_replication_group');
@@ -314,6 +328,9 @@ describe('replication group validation', () => {
     ['a malformed engine version', { engineVersion: CacheEngineVersion.of('redis', '7') }, 'cache.engineVersion must be a version <major>.<minor> such as "7.1", got "7"'],
     ['a memory threshold above 100', { alarmThresholds: { memoryPercent: 120 } }, 'cache.alarmThresholds.memoryPercent must be 1-100, got 120'],
     ['a group id over 40 characters', { component: 'session-and-rate-limit-cache' }, 'the derived name "gaming-platform-prod-session-and-rate-limit-cache-eu-west-2" (59 characters) must be an ElastiCache replication group ID: 1-40 letters, digits and single hyphens, starting with a letter and not ending with a hyphen; shorten cache.component or the system name'],
+    ['a restore from a malformed snapshot name', { restoreFrom: { snapshotName: 'my snapshot' } }, 'cache.restoreFrom.snapshotName must be the name of an ElastiCache snapshot in the Region (letters, digits, hyphens and colons), got "my snapshot"'],
+    ['a restore from an ARN that is not S3', { restoreFrom: { snapshotArns: ['arn:aws:elasticache:eu-west-2:111122223333:snapshot:x'] } }, 'cache.restoreFrom.snapshotArns must list S3 object ARNs of RDB files (arn:aws:s3:::<bucket>/<key>), got ["arn:aws:elasticache:eu-west-2:111122223333:snapshot:x"]'],
+    ['a restore from both', { restoreFrom: { snapshotName: 'a', snapshotArns: [] } as unknown as GroupOverrides['restoreFrom'] }, 'cache.restoreFrom must be { snapshotName } or { snapshotArns }, got {"snapshotName":"a","snapshotArns":[]}'],
     ['an empty user list', { authentication: { kind: 'users', users: [] } }, 'cache.authentication.users must list at least one user, got []'],
     ['IAM users on Redis OSS 6.2', { engineVersion: CacheEngineVersion.of('redis', '6.2'), authentication: { kind: 'users', users: [{ name: 'app', authentication: 'iam' }] } }, 'cache.authentication.users[0].authentication "iam" needs Redis OSS 7 or later or Valkey, got redis 6'],
     ['an unknown authentication kind', { authentication: { kind: 'ldap' } as unknown as GroupOverrides['authentication'] }, 'cache.authentication.kind must be one of "auth-token", "rbac", "users", got "ldap"'],

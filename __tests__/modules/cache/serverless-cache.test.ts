@@ -36,8 +36,9 @@ describe('serverless cache', () => {
       snapshot_retention_limit: 7,
       daily_snapshot_time: '04:00',
       cache_usage_limits: [{ data_storage: [{ maximum: 10, unit: 'GB' }], ecpu_per_second: [{ maximum: 5000 }] }],
-      lifecycle: { prevent_destroy: true },
+      lifecycle: { prevent_destroy: true, ignore_changes: ['snapshot_arns_to_restore'] },
     });
+    expect(only(json, 'aws_elasticache_serverless_cache')).not.toHaveProperty('snapshot_arns_to_restore');
     const cache = only(json, 'aws_elasticache_serverless_cache');
     expect(cache.kms_key_id).toMatch(/^\$\{aws_kms_key\.Valkey_Key_[0-9A-F]{8}\.arn\}$/);
     expect(cache.security_group_ids).toEqual([expect.stringMatching(/aws_security_group\.Valkey_SecurityGroup/)]);
@@ -110,6 +111,13 @@ describe('serverless cache', () => {
     expect(() => cache.users!.grantConnect('reader', cache.arn)).toThrow('the cache has no IAM user "reader"');
   });
 
+  test('GIVEN snapshots to restore WHEN synthesized THEN the new cache is seeded from them, and later edits to them are ignored', () => {
+    const arn = 'arn:aws:elasticache:eu-west-2:111122223333:serverlesscachesnapshot:content-hub-prod-valkey-20260101';
+    const cache = only(synthServerless({ snapshotArnsToRestore: [arn] }).json, 'aws_elasticache_serverless_cache');
+    expect(cache.snapshot_arns_to_restore).toEqual([arn]);
+    expect(cache.lifecycle.ignore_changes).toEqual(['snapshot_arns_to_restore']);
+  });
+
   test('GIVEN unauthenticatedAccess WHEN synthesized THEN no user group, no user, and a warning says why that is risky', () => {
     const { json, stack } = synthServerless({ unauthenticatedAccess: true });
     expect(only(json, 'aws_elasticache_serverless_cache')).not.toHaveProperty('user_group_id');
@@ -145,7 +153,7 @@ describe('serverless cache', () => {
       name: 'content-hub-dev-redis-eu-west-2',
       cache_usage_limits: [{ data_storage: [{ maximum: 10, minimum: 1, unit: 'GB' }], ecpu_per_second: [{ maximum: 5000, minimum: 1000 }] }],
     });
-    expect(cache.lifecycle).toBeUndefined();
+    expect(cache.lifecycle).toEqual({ ignore_changes: ['snapshot_arns_to_restore'] });
   });
 
   test.each<[string, ServerlessOverrides, string]>([
@@ -155,6 +163,7 @@ describe('serverless cache', () => {
     ['snapshot retention above 35', { snapshotRetentionDays: 40 }, 'cache.snapshotRetentionDays must be an integer 0-35, got 40'],
     ['a malformed snapshot time', { dailySnapshotTime: '4am' }, 'cache.dailySnapshotTime must be hh24:mi (UTC), e.g. "04:00", got "4am"'],
     ['an unknown engine', { engine: 'memcached' as 'valkey' }, 'cache.engine must be one of "valkey", "redis", got "memcached"'],
+    ['an S3 ARN to restore', { snapshotArnsToRestore: ['arn:aws:s3:::backups/dump.rdb'] }, 'cache.snapshotArnsToRestore must list ElastiCache snapshot ARNs (arn:aws:elasticache:<region>:<account>:serverlesscachesnapshot:<name>), got ["arn:aws:s3:::backups/dump.rdb"]'],
     ['users and an existing group', { users: [{ name: 'app' }], userGroupId: 'content-users' }, 'cache must choose one of users, userGroupId and unauthenticatedAccess, got users and userGroupId'],
     ['an existing group and the opt-out', { userGroupId: 'content-users', unauthenticatedAccess: true }, 'cache must choose one of users, userGroupId and unauthenticatedAccess, got userGroupId and unauthenticatedAccess'],
     ['an empty user list', { users: [] }, 'cache.users must list at least one user, got []'],

@@ -61,11 +61,12 @@ describe('global table defaults', () => {
     });
   });
 
-  test('GIVEN defaults WHEN synthesized THEN no capacity, no replica, no lifecycle, no autoscaling, deletion protection from the policy', () => {
+  test('GIVEN defaults WHEN synthesized THEN no capacity, no replica, no restore (its arguments ignored after creation), no autoscaling, deletion protection from the policy', () => {
     expect(resource.read_capacity).toBeUndefined();
     expect(resource.write_capacity).toBeUndefined();
     expect(resource.replica).toBeUndefined();
-    expect(resource.lifecycle).toBeUndefined();
+    expect(resource.lifecycle).toEqual({ ignore_changes: ['restore_source_name', 'restore_source_table_arn', 'restore_date_time', 'restore_to_latest_time'] });
+    expect(resource).not.toHaveProperty('restore_source_name');
     expect(resource.deletion_protection_enabled).toBe(true);
     expect(json.resource.aws_appautoscaling_target).toBeUndefined();
     expect(warningsOf(stack)).toEqual([]);
@@ -88,6 +89,23 @@ describe('global table defaults', () => {
 });
 
 describe('global table overrides', () => {
+  test('GIVEN a restore to a point in time WHEN synthesized THEN the new table is restored from the source at that time', () => {
+    const { resource } = synthTable({ restore: { sourceTableName: 'gaming-platform-prod-scores', pointInTime: '2026-01-01T10:00:00Z' } });
+    expect(resource).toMatchObject({ restore_source_name: 'gaming-platform-prod-scores', restore_date_time: '2026-01-01T10:00:00Z' });
+    expect(resource).not.toHaveProperty('restore_to_latest_time');
+  });
+
+  test('GIVEN a restore without a time WHEN synthesized THEN the latest restorable time is used', () => {
+    const { resource } = synthTable({ restore: { sourceTableName: 'gaming-platform-prod-scores' } });
+    expect(resource).toMatchObject({ restore_source_name: 'gaming-platform-prod-scores', restore_to_latest_time: true });
+    expect(resource).not.toHaveProperty('restore_date_time');
+  });
+
+  test('GIVEN preventDestroy false under a prod policy WHEN synthesized THEN the table has no prevent_destroy', () => {
+    expect(synthTable({ policy: { preventDestroy: true }, preventDestroy: false }).resource.lifecycle.prevent_destroy).toBeUndefined();
+    expect(synthTable({ policy: { preventDestroy: true } }).resource.lifecycle.prevent_destroy).toBe(true);
+  });
+
   test('GIVEN a replica Region WHEN synthesized THEN a 2019.11.21 replica block with its own key, PITR, tags and deletion protection', () => {
     expect(synthTable({ replicaRegions: ['eu-west-1'] }).resource.replica).toEqual([
       {
@@ -101,11 +119,11 @@ describe('global table overrides', () => {
   });
 
   test('GIVEN a policy with prevent_destroy WHEN synthesized THEN lifecycle prevent_destroy', () => {
-    expect(synthTable({ policy: { preventDestroy: true } }).resource.lifecycle).toEqual({ prevent_destroy: true });
+    expect(synthTable({ policy: { preventDestroy: true } }).resource.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['restore_source_name', 'restore_source_table_arn', 'restore_date_time', 'restore_to_latest_time'] });
   });
 
-  test('GIVEN a policy without prevent_destroy WHEN synthesized THEN no lifecycle', () => {
-    expect(synthTable({ policy: { preventDestroy: false } }).resource.lifecycle).toBeUndefined();
+  test('GIVEN a policy without prevent_destroy WHEN synthesized THEN no prevent_destroy, only the restore arguments ignored', () => {
+    expect(synthTable({ policy: { preventDestroy: false } }).resource.lifecycle).toEqual({ ignore_changes: ['restore_source_name', 'restore_source_table_arn', 'restore_date_time', 'restore_to_latest_time'] });
   });
 
   test('GIVEN a policy without deletion protection and no setting WHEN synthesized THEN the table follows the policy', () => {
@@ -142,7 +160,7 @@ describe('global table overrides', () => {
     test('WHEN synthesized THEN table and GSIs start at the minimum and Terraform leaves capacity to autoscaling', () => {
       expect([resource.billing_mode, resource.read_capacity, resource.write_capacity]).toEqual(['PROVISIONED', 5, 2]);
       expect(resource.global_secondary_index.map((index: any) => [index.read_capacity, index.write_capacity])).toEqual([[5, 2], [5, 2]]);
-      expect(resource.lifecycle).toEqual({ ignore_changes: ['read_capacity', 'write_capacity', 'global_secondary_index'] });
+      expect(resource.lifecycle).toEqual({ ignore_changes: ['read_capacity', 'write_capacity', 'global_secondary_index', 'restore_source_name', 'restore_source_table_arn', 'restore_date_time', 'restore_to_latest_time'] });
     });
 
     test('WHEN synthesized THEN reads and writes of the table and each GSI scale in every Region', () => {
@@ -295,6 +313,9 @@ const BAD_TABLES: [string, Overrides, string][] = [
     `${SETTING}.billing.targetUtilizationPercent must be an integer 20-90, got 95`,
   ],
   ['an unknown billing mode', { billing: { mode: 'ON_DEMAND' as 'PAY_PER_REQUEST' } }, `${SETTING}.billing.mode must be one of "PAY_PER_REQUEST", "PROVISIONED", got "ON_DEMAND"`],
+  ['a restore from a malformed table name', { restore: { sourceTableName: 'scores table' } }, `${SETTING}.restore.sourceTableName must be a DynamoDB table name: 3-255 letters, digits, '_', '-' and '.', got "scores table" (12 characters)`],
+  ['a restore to a local time', { restore: { sourceTableName: 'scores', pointInTime: '2026-01-01 10:00' } }, `${SETTING}.restore.pointInTime must be an RFC 3339 time in UTC such as "2026-01-01T10:00:00Z", got "2026-01-01 10:00"`],
+  ['a table name over 255 characters', { tableName: 'x'.repeat(256) }, `the derived name "${'x'.repeat(256)}" (256 characters) must be a DynamoDB table name: 3-255 letters, digits, '_', '-' and '.'; shorten ${SETTING}.name or the system name`],
   ['a request latency threshold of 0', { requestLatencyThresholdMs: 0 }, `${SETTING}.requestLatencyThresholdMs must be an integer 1-60000, got 0`],
   ['a replication latency threshold below a second', { replicationLatencyThresholdMs: 10 }, `${SETTING}.replicationLatencyThresholdMs must be an integer 1000-3600000, got 10`],
 ];

@@ -5,6 +5,8 @@ import { GAMING_PLATFORM_ENVIRONMENTS } from '../../../stacks/gaming-platform/en
 import { warningsOf } from '../../fixtures/annotations';
 import { BASE_ENVIRONMENT, environmentWith } from '../../fixtures/gaming-platform-environment';
 import { synthGamingPlatform } from '../../fixtures/synth';
+import { failedMessages } from '../../../modules/validation';
+import { gamingPlatformSystem } from '../../../stacks/gaming-platform/gaming-platform-system';
 
 const tablesOf = (json: any) => Object.values(json.resource.aws_dynamodb_table) as any[];
 const keyRef = (json: any, region: string) => {
@@ -12,6 +14,8 @@ const keyRef = (json: any, region: string) => {
   if (!id) throw new Error(`no DynamoDB key in ${region}`);
   return `\${aws_kms_key.${id}.arn}`;
 };
+/** A restore seeds a table at creation only, so its arguments are always ignored afterwards. */
+const RESTORE_ARGUMENTS = ['restore_source_name', 'restore_source_table_arn', 'restore_date_time', 'restore_to_latest_time'];
 const alarmsOf = (json: any) => Object.values(json.resource.aws_cloudwatch_metric_alarm) as any[];
 
 describe('the DynamoDB tier in dev (one Region)', () => {
@@ -19,7 +23,7 @@ describe('the DynamoDB tier in dev (one Region)', () => {
 
   test('GIVEN dev WHEN synthesized THEN the four tables exist in eu-west-2 without replicas, prevent_destroy or deletion protection (the dev policy)', () => {
     expect(tablesOf(json).map((table) => [table.name, table.provider, table.replica, table.lifecycle, table.deletion_protection_enabled, table.billing_mode]).sort()).toEqual(
-      GAMING_PLATFORM_TABLES.map((table) => [`gaming-platform-dev-${table.name}`, 'aws.eu_west_2', undefined, undefined, false, 'PAY_PER_REQUEST']).sort(),
+      GAMING_PLATFORM_TABLES.map((table) => [`gaming-platform-dev-${table.name}`, 'aws.eu_west_2', undefined, { ignore_changes: RESTORE_ARGUMENTS }, false, 'PAY_PER_REQUEST']).sort(),
     );
   });
 
@@ -66,7 +70,7 @@ describe('the DynamoDB tier in prod (two Regions)', () => {
   });
 
   test('GIVEN prod WHEN synthesized THEN tables and their keys have prevent_destroy', () => {
-    for (const table of tablesOf(json)) expect(table.lifecycle).toEqual({ prevent_destroy: true });
+    for (const table of tablesOf(json)) expect(table.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: RESTORE_ARGUMENTS });
     const keys = Object.entries(json.resource.aws_kms_key).filter(([id]) => id.startsWith('DynamoDbKey'));
     expect(keys.map(([, key]: [string, any]) => [key.provider, key.lifecycle]).sort()).toEqual([
       ['aws.eu_west_1', { prevent_destroy: true }],
@@ -167,7 +171,7 @@ describe('the DynamoDB tier with provisioned capacity', () => {
 
   test('GIVEN PROVISIONED in prod WHEN synthesized THEN capacity changes are left to autoscaling and destroy is still prevented', () => {
     for (const table of tablesOf(json)) {
-      expect(table.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['read_capacity', 'write_capacity', 'global_secondary_index'] });
+      expect(table.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['read_capacity', 'write_capacity', 'global_secondary_index', ...RESTORE_ARGUMENTS] });
     }
   });
 });
@@ -179,5 +183,34 @@ describe('the DynamoDB tier with deletion protection turned off', () => {
       expect([table.deletion_protection_enabled, table.replica[0].deletion_protection_enabled]).toEqual([false, false]);
     }
     expect(warningsOf(stack).filter((warning) => warning.includes('deletionProtection is off'))).toHaveLength(4);
+  });
+});
+
+describe('the DynamoDB tier with a point-in-time restore', () => {
+  const { json } = synthGamingPlatform(environmentWith({ dynamodb: { billing: { mode: 'PAY_PER_REQUEST' }, restores: { leaderboard: { pointInTime: '2026-01-01T10:00:00Z' } } } }));
+  const restored = tablesOf(json).find((table) => table.name === 'gaming-platform-prod-leaderboard-restored');
+
+  test('GIVEN a restore of the leaderboard WHEN synthesized THEN a table of its own is restored from the live table at that time, in the primary Region only', () => {
+    const live = Object.keys(json.resource.aws_dynamodb_table).find((id) => id.startsWith('DynamoDbTableLeaderboard_Table_'))!;
+    expect(restored).toMatchObject({ provider: 'aws.eu_west_2', restore_source_name: 'gaming-platform-prod-leaderboard', restore_date_time: '2026-01-01T10:00:00Z', depends_on: [`aws_dynamodb_table.${live}`] });
+    expect(restored.replica).toBeUndefined();
+    expect(restored.lifecycle).toEqual({ ignore_changes: RESTORE_ARGUMENTS });
+  });
+
+  test('GIVEN a restore WHEN synthesized THEN the live tables keep their addresses and the restored table is named in an output', () => {
+    expect(Object.keys(json.resource.aws_dynamodb_table).filter((id) => id.startsWith('DynamoDbTableLeaderboardRestored_Table_'))).toHaveLength(1);
+    expect(json.output.dynamodb_restored_table_names.value).toEqual({ leaderboard: '${aws_dynamodb_table.' + Object.keys(json.resource.aws_dynamodb_table).find((id) => id.startsWith('DynamoDbTableLeaderboardRestored_'))! + '.name}' });
+  });
+});
+
+describe('the DynamoDB tier restore settings', () => {
+  const problems = (restores: Record<string, object>) =>
+    failedMessages(gamingPlatformSystem({ prod: environmentWith({ dynamodb: { billing: { mode: 'PAY_PER_REQUEST' }, restores } }) }).validationRules());
+
+  test.each<[string, Record<string, object>, string]>([
+    ['a table the system does not define', { scores: {} }, 'gaming-platform.environments.prod.dynamodb.restores names table "scores", which the system does not define (its tables: games, game-moves, leaderboard, user-sessions)'],
+    ['a time without zone', { leaderboard: { pointInTime: '2026-01-01T10:00:00' } }, 'gaming-platform.environments.prod.dynamodb.restores.leaderboard.pointInTime must be an RFC 3339 time in UTC such as "2026-01-01T10:00:00Z", got "2026-01-01T10:00:00"'],
+  ])('GIVEN a restore of %s WHEN the configuration is checked THEN the message names the setting', (_case, restores, message) => {
+    expect(problems(restores)).toEqual([message]);
   });
 });
