@@ -1,11 +1,14 @@
+import { DynamodbContributorInsights } from '@cdktf/provider-aws/lib/dynamodb-contributor-insights';
+import { DynamodbResourcePolicy } from '@cdktf/provider-aws/lib/dynamodb-resource-policy';
 import { DynamodbTable, DynamodbTableGlobalSecondaryIndex, DynamodbTableLocalSecondaryIndex } from '@cdktf/provider-aws/lib/dynamodb-table';
-import { Annotations, ITerraformDependable, TerraformResourceLifecycle } from 'cdktf';
+import { Annotations, Fn, ITerraformDependable, TerraformResourceLifecycle } from 'cdktf';
 import { Construct } from 'constructs';
 import { createMetricAlarm } from '../alarms';
 import { RegionContext } from '../context';
 import { awsRegionRule, regionConstructId } from '../regions';
 import { assertValid, derivedNameRule, describeValue, integerInRange, nameRule, ValidationRule } from '../validation';
 import { DYNAMODB_TABLE_NAME_LIMIT } from './table-name-limit';
+import { OnDemandThroughput, tableFeatureRules, TableFeatureSettings, WarmThroughput } from './table-features';
 import { DEFAULT_SYSTEM_ERROR_OPERATIONS, tableAlarmSpecs } from './table-alarms';
 import { TableAutoscaling } from './table-autoscaling';
 import { DEFAULT_TARGET_UTILIZATION_PERCENT, DynamoDbBilling, dynamoDbBillingRules } from './table-billing';
@@ -38,7 +41,7 @@ export interface TableRestore {
   readonly pointInTime?: string;
 }
 
-export interface GlobalTableProps {
+export interface GlobalTableProps extends TableFeatureSettings {
   /** The table's own (primary) Region: provider, alarm topics, names, the environment's policy. */
   readonly context: RegionContext;
   /**
@@ -169,6 +172,22 @@ function tableLifecycle(preventDestroy: boolean, provisioned: boolean): Terrafor
   };
 }
 
+function onDemand(value: OnDemandThroughput | undefined) {
+  return value === undefined ? undefined : { maxReadRequestUnits: value.maxReadRequestUnits, maxWriteRequestUnits: value.maxWriteRequestUnits };
+}
+
+function warm(value: WarmThroughput | undefined) {
+  return value === undefined ? undefined : { readUnitsPerSecond: value.readUnitsPerSecond, writeUnitsPerSecond: value.writeUnitsPerSecond };
+}
+
+/** A resource policy that denies deleting the table to everyone: lifting it is a change of its own. */
+function deletionGuardPolicy(tableArn: string): string {
+  return Fn.jsonencode({
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'DenyTableDeletion', Effect: 'Deny', Principal: '*', Action: 'dynamodb:DeleteTable', Resource: tableArn }],
+  });
+}
+
 function restoreArguments(restore: TableRestore | undefined) {
   if (restore === undefined) return {};
   return restore.pointInTime === undefined
@@ -178,7 +197,8 @@ function restoreArguments(restore: TableRestore | undefined) {
 
 /**
  * A DynamoDB table, global when it has replicas: SSE with a customer-managed key per Region,
- * point-in-time recovery and deletion protection on the table and every replica, streams
+ * point-in-time recovery, deletion protection and a deny-delete resource policy on the table and every replica,
+ * optional on-demand caps, warm throughput, table class and Contributor Insights, streams
  * (NEW_AND_OLD_IMAGES, which global tables need), TTL when the definition has one, target-tracking
  * autoscaling in every Region when provisioned, and alarms per Region.
  */
@@ -215,6 +235,7 @@ export class GlobalTable extends Construct {
       integerInRange(`${setting}.replicationLatencyThresholdMs`, replicationLatencyThresholdMs, 1000, 3600000),
       integerInRange(`${setting}.requestLatencyThresholdMs`, requestLatencyThresholdMs, 1, 60000),
       ...tableRestoreRules(`${setting}.restore`, props.restore),
+      ...tableFeatureRules(setting, props, (definition.globalSecondaryIndexes ?? []).map((index) => index.name), billing),
       derivedNameRule(tableName, DYNAMODB_TABLE_NAME_LIMIT, `${setting}.name or the system name`),
     ]);
     if (!deletionProtection && policy.production) {
@@ -238,6 +259,8 @@ export class GlobalTable extends Construct {
       rangeKey: index.rangeKey,
       ...projection(index.projection),
       ...capacity,
+      onDemandThroughput: onDemand(props.indexes?.[index.name]?.onDemandThroughput ?? props.onDemandThroughput),
+      warmThroughput: warm(props.indexes?.[index.name]?.warmThroughput),
     }));
     const lsis: DynamodbTableLocalSecondaryIndex[] = (definition.localSecondaryIndexes ?? []).map((index) => ({
       name: index.name,
@@ -258,7 +281,10 @@ export class GlobalTable extends Construct {
       ttl: definition.ttlAttribute === undefined ? undefined : { enabled: true, attributeName: definition.ttlAttribute },
       streamEnabled: true,
       streamViewType: 'NEW_AND_OLD_IMAGES',
-      pointInTimeRecovery: { enabled: true },
+      pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: props.pointInTimeRecoveryDays },
+      onDemandThroughput: onDemand(props.onDemandThroughput),
+      warmThroughput: warm(props.warmThroughput),
+      tableClass: props.tableClass,
       serverSideEncryption: { enabled: true, kmsKeyArn: props.kmsKeyArn },
       deletionProtectionEnabled: deletionProtection,
       ...restoreArguments(props.restore),
@@ -284,8 +310,25 @@ export class GlobalTable extends Construct {
       { region: context.region, provider, alarmTopics: context.alarmTopics },
       ...replicas.map((replica) => ({ region: replica.context.region, provider: replica.context.provider, alarmTopics: replica.context.alarmTopics })),
     ];
+    const deletionGuard = props.deletionGuard ?? deletionProtection;
+    const insights = [
+      ...(props.contributorInsights === true ? [undefined] : []),
+      ...Object.entries(props.indexes ?? {}).filter(([, index]) => index.contributorInsights === true).map(([name]) => name),
+    ];
     for (const { region, provider: regionProvider, alarmTopics } of regions) {
       const regionId = regionConstructId(region);
+      // A replica's ARN is the table's with its Region.
+      const regionArn = region === context.region ? this.table.arn : Fn.replace(this.table.arn, `:${context.region}:`, `:${region}:`);
+      if (deletionGuard) {
+        new DynamodbResourcePolicy(this, `DeletionGuard${regionId}`, { provider: regionProvider, resourceArn: regionArn, policy: deletionGuardPolicy(regionArn) });
+      }
+      for (const indexName of insights) {
+        new DynamodbContributorInsights(this, `ContributorInsights${regionId}${indexName === undefined ? '' : `-${indexName}`}`, {
+          provider: regionProvider,
+          tableName: this.table.name,
+          indexName,
+        });
+      }
       if (provisioned) {
         new TableAutoscaling(this, `Autoscaling${regionId}`, {
           provider: regionProvider,

@@ -1,4 +1,14 @@
-import { DynamoDbBilling, dynamoDbBillingRules, GlobalTable, TableDefinition, tableDefinitionRules, tableRestoreRules } from '../../modules/dynamodb';
+import {
+  DynamoDbBilling,
+  dynamoDbBillingRules,
+  GlobalTable,
+  OnDemandThroughput,
+  TableDefinition,
+  tableDefinitionRules,
+  tableFeatureRules,
+  TableFeatureSettings,
+  tableRestoreRules,
+} from '../../modules/dynamodb';
 import { CustomerManagedKey } from '../../modules/kms';
 import { regionConstructId } from '../../modules/regions';
 import { describeValue, integerInRange, ValidationRule } from '../../modules/validation';
@@ -20,6 +30,27 @@ export interface DynamoDbTablesConfig {
    * @default 200
    */
   readonly requestLatencyThresholdMs?: number;
+  /**
+   * Caps of every on-demand table and GSI, in request units per second (a table's `tableSettings` may set its own).
+   * @default - no cap
+   */
+  readonly onDemandThroughput?: OnDemandThroughput;
+  /**
+   * Days of point-in-time recovery of every table, 1-35.
+   * @default 35 (DynamoDB's default)
+   */
+  readonly pointInTimeRecoveryDays?: number;
+  /**
+   * The deny-delete resource policy on every table and replica.
+   * @default - on where deletion protection is on
+   */
+  readonly deletionGuard?: boolean;
+  /**
+   * Settings of individual tables by table name (caps, warm throughput, table class, Contributor Insights, index
+   * options), over the environment-wide ones above.
+   * @default - none
+   */
+  readonly tableSettings?: Readonly<Record<string, TableFeatureSettings>>;
   /**
    * Point-in-time restores by table name: each builds `<system>-<environment>-<table>-restored` in the primary
    * Region next to the live table, seeded from it (docs/dynamodb.md, Point-in-time restore).
@@ -55,6 +86,16 @@ export interface DynamoDbTablesOptions {
   readonly setting?: string;
   /** @default - the default output names */
   readonly outputs?: OutputNames;
+}
+
+/** A table's feature settings: its own over the environment-wide ones. */
+function featuresOf(config: DynamoDbTablesConfig, table: string): TableFeatureSettings {
+  return {
+    onDemandThroughput: config.onDemandThroughput,
+    pointInTimeRecoveryDays: config.pointInTimeRecoveryDays,
+    deletionGuard: config.deletionGuard,
+    ...config.tableSettings?.[table],
+  };
 }
 
 /** `game-moves` -> `GameMoves`, for construct ids. */
@@ -94,6 +135,14 @@ export function dynamoDbTables(options: DynamoDbTablesOptions): DynamoDbTablesCo
         ...dynamoDbBillingRules(`${setting}.billing`, config.billing),
         ...(config.requestLatencyThresholdMs === undefined ? [] : [integerInRange(`${setting}.requestLatencyThresholdMs`, config.requestLatencyThresholdMs, 1, 60000)]),
         ...definitions.flatMap((definition) => tableDefinitionRules(`${setting}.tables.${definition.name}`, definition)),
+        ...Object.keys(config.tableSettings ?? {}).map((table) => ({
+          condition: definitions.some((definition) => definition.name === table),
+          message: `${setting}.tableSettings names table ${describeValue(table)}, which the system does not define (its tables: ${definitions.map((definition) => definition.name).join(', ')})`,
+        })),
+        ...tableFeatureRules(setting, { onDemandThroughput: config.onDemandThroughput, pointInTimeRecoveryDays: config.pointInTimeRecoveryDays }, [], config.billing),
+        ...Object.entries(config.tableSettings ?? {}).flatMap(([table, settings]) =>
+          tableFeatureRules(`${setting}.tableSettings.${table}`, settings, (definitions.find((definition) => definition.name === table)?.globalSecondaryIndexes ?? []).map((index) => index.name), config.billing),
+        ),
         ...Object.entries(config.restores ?? {}).flatMap(([table, restore]) => [
           {
             condition: definitions.some((definition) => definition.name === table),
@@ -129,6 +178,7 @@ export function dynamoDbTables(options: DynamoDbTablesOptions): DynamoDbTablesCo
               billing: config.billing,
               deletionProtection: config.deletionProtection,
               requestLatencyThresholdMs: config.requestLatencyThresholdMs,
+              ...featuresOf(config, definition.name),
               setting: `dynamodb.tables.${definition.name}`,
             }),
         ),

@@ -214,3 +214,47 @@ describe('the DynamoDB tier restore settings', () => {
     expect(problems(restores)).toEqual([message]);
   });
 });
+
+describe('the DynamoDB cost guards, insight and guardrails of the shipped environments', () => {
+  const dev = synthGamingPlatform(GAMING_PLATFORM_ENVIRONMENTS.dev).json;
+  const prod = synthGamingPlatform(GAMING_PLATFORM_ENVIRONMENTS.prod).json;
+
+  test('GIVEN dev WHEN synthesized THEN every table and every GSI is capped at 1000 reads and 500 writes per second', () => {
+    for (const table of tablesOf(dev)) {
+      expect(table.on_demand_throughput).toEqual({ max_read_request_units: 1000, max_write_request_units: 500 });
+      for (const index of table.global_secondary_index ?? []) expect(index.on_demand_throughput).toEqual({ max_read_request_units: 1000, max_write_request_units: 500 });
+    }
+  });
+
+  test('GIVEN prod WHEN synthesized THEN no table is capped', () => {
+    for (const table of tablesOf(prod)) expect(table).not.toHaveProperty('on_demand_throughput');
+  });
+
+  test.each([['dev', dev], ['prod', prod]])('GIVEN %s WHEN synthesized THEN Contributor Insights watch the leaderboard and its byScore index in every Region of the table', (_env, json) => {
+    const leaderboard = Object.keys(json.resource.aws_dynamodb_table).find((id) => id.startsWith('DynamoDbTableLeaderboard_Table_'))!;
+    const insights = Object.values(json.resource.aws_dynamodb_contributor_insights) as any[];
+    const regions = _env === 'dev' ? ['aws.eu_west_2'] : ['aws.eu_west_1', 'aws.eu_west_2'];
+    expect(insights.map((insight) => [insight.provider, insight.index_name ?? 'table']).sort()).toEqual(regions.flatMap((region) => [[region, 'byScore'], [region, 'table']]));
+    for (const insight of insights) expect(insight.table_name).toBe(`\${aws_dynamodb_table.${leaderboard}.name}`);
+  });
+
+  test('GIVEN prod WHEN synthesized THEN every table has a deny-delete resource policy in both Regions; dev, without deletion protection, has none', () => {
+    const policies = Object.values(prod.resource.aws_dynamodb_resource_policy) as any[];
+    expect(policies).toHaveLength(GAMING_PLATFORM_TABLES.length * 2);
+    for (const policy of policies) expect(policy.policy).toContain('"Effect" = "Deny", "Principal" = "*", "Action" = "dynamodb:DeleteTable"');
+    expect(dev.resource.aws_dynamodb_resource_policy).toBeUndefined();
+  });
+});
+
+describe('the DynamoDB tier feature settings', () => {
+  const problems = (dynamodb: object) => failedMessages(gamingPlatformSystem({ prod: environmentWith({ dynamodb: { billing: { mode: 'PAY_PER_REQUEST' }, ...dynamodb } }) }).validationRules());
+
+  test.each<[string, object, string]>([
+    ['settings of an unknown table', { tableSettings: { scores: {} } }, 'gaming-platform.environments.prod.dynamodb.tableSettings names table "scores", which the system does not define (its tables: games, game-moves, leaderboard, user-sessions)'],
+    ['a cap with provisioned billing', { billing: { mode: 'PROVISIONED', readCapacity: { min: 1, max: 10 }, writeCapacity: { min: 1, max: 10 } }, onDemandThroughput: { maxReadRequestUnits: 10 } }, 'gaming-platform.environments.prod.dynamodb.onDemandThroughput caps on-demand tables only (billing.mode PAY_PER_REQUEST); with PROVISIONED, autoscaling\'s max bounds capacity, got billing.mode "PROVISIONED"'],
+    ['a PITR window of 0 days', { pointInTimeRecoveryDays: 0 }, 'gaming-platform.environments.prod.dynamodb.pointInTimeRecoveryDays must be an integer 1-35, got 0'],
+    ['insights on an unknown index', { tableSettings: { leaderboard: { indexes: { byRank: { contributorInsights: true } } } } }, 'gaming-platform.environments.prod.dynamodb.tableSettings.leaderboard.indexes names "byRank", which is not a global secondary index of the table (byScore, byPlayer)'],
+  ])('GIVEN %s WHEN the configuration is checked THEN the message names the setting', (_case, dynamodb, message) => {
+    expect(problems(dynamodb)).toEqual([message]);
+  });
+});
