@@ -258,3 +258,19 @@ describe('the DynamoDB tier feature settings', () => {
     expect(problems(dynamodb)).toEqual([message]);
   });
 });
+
+describe('the DAX event notifications setting', () => {
+  const dax = GAMING_PLATFORM_ENVIRONMENTS.prod.dax;
+
+  test('GIVEN a topic in the primary Region WHEN synthesized THEN the cluster sends its events there', () => {
+    const { json } = synthGamingPlatform(environmentWith({ dax: { ...dax, notificationTopicArn: 'arn:aws:sns:eu-west-2:111122223333:dax-events' } }));
+    expect((Object.values(json.resource.aws_dax_cluster)[0] as any).notification_topic_arn).toBe('arn:aws:sns:eu-west-2:111122223333:dax-events');
+  });
+
+  test('GIVEN a topic in the secondary Region WHEN the configuration is checked THEN the message names the setting', () => {
+    const system = gamingPlatformSystem({ prod: environmentWith({ dax: { ...dax, notificationTopicArn: 'arn:aws:sns:eu-west-1:111122223333:dax-events' } }) });
+    expect(failedMessages(system.validationRules())).toEqual([
+      'gaming-platform.environments.prod.dax.notificationTopicArn must be the ARN of an SNS topic in the cluster\'s Region (arn:aws:sns:eu-west-2:<account>:<name>), got "arn:aws:sns:eu-west-1:111122223333:dax-events"',
+    ]);
+  });
+});
