@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { RegionContext } from '../context';
 import { CustomerManagedKey } from '../kms';
 import { Connectable, DataTierSecurityGroup, SubnetTier, subnetIdsOf } from '../network';
-import { assertValid, derivedNameRule, describeValue, integerInRange, matches, minNotAboveMax, oneOf, ValidationRule } from '../validation';
+import { assertValid, derivedNameRule, describeValue, integerInRange, matches, minNotAboveMax, nameRule, oneOf, ValidationRule } from '../validation';
 import { CACHE_USER_DEFAULTS, CacheUserGroup, cacheUserNameRules, CacheUserSettings, cacheUsersRules } from './cache-users';
 import { CACHE_NAME_LIMITS } from './name-limits';
 
@@ -149,7 +149,7 @@ function serverlessAuthenticationRules(setting: string, props: ServerlessCacheSe
     },
   ];
   if (props.users !== undefined) rules.push(...cacheUsersRules(`${setting}.users`, props.users, engine, Number.isNaN(major) ? undefined : major));
-  if (props.userGroupId !== undefined) rules.push(matches(`${setting}.userGroupId`, props.userGroupId, CACHE_NAME_LIMITS.userGroupId.pattern, `an ElastiCache user group ID (${CACHE_NAME_LIMITS.userGroupId.accepted})`));
+  if (props.userGroupId !== undefined) rules.push(nameRule(`${setting}.userGroupId`, props.userGroupId, CACHE_NAME_LIMITS.userGroupId));
   return rules;
 }
 

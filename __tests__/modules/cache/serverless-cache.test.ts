@@ -174,7 +174,7 @@ describe('serverless cache', () => {
     ['an unknown authentication', { users: [{ name: 'app', authentication: 'token' as 'iam' }] }, 'cache.users[0].authentication must be one of "password", "iam", got "token"'],
     ['IAM on Redis OSS 6', { engine: 'redis', majorEngineVersion: '6', users: [{ name: 'app', authentication: 'iam' }] }, 'cache.users[0].authentication "iam" needs Redis OSS 7 or later or Valkey, got redis 6'],
     ['password version 0', { users: [{ name: 'app', passwordVersion: 0 }] }, 'cache.users[0].passwordVersion must be an integer 1-1000000, got 0'],
-    ['a malformed user group ID', { userGroupId: '1-group' }, 'cache.userGroupId must be an ElastiCache user group ID (letters, digits and hyphens, starting with a letter), got "1-group"'],
+    ['a malformed user group ID', { userGroupId: '1-group' }, 'cache.userGroupId must be an ElastiCache user group ID: letters, digits and hyphens, starting with a letter, got "1-group" (7 characters)'],
     ['a cache name over 40 characters', { component: 'api-cache-and-rate-limiter' }, 'the derived name "content-hub-prod-api-cache-and-rate-limiter-eu-west-2" (53 characters) must be an ElastiCache serverless cache name: 1-40 letters, digits and single hyphens, starting with a letter and not ending with a hyphen; shorten cache.component or the system name'],
   ])('GIVEN %s WHEN built THEN it fails before synthesis, naming the prop', (_case, overrides, message) => {
     let error: unknown;
