@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AURORA_DEFAULTS, AURORA_READER_AUTOSCALING_DEFAULTS, AuroraPostgresEngineVersion } from '../../modules/aurora';
-import { CACHE_DEFAULTS, CacheEngineVersion, SERVERLESS_CACHE_DEFAULTS } from '../../modules/cache';
+import { CACHE_DEFAULTS, CACHE_USER_DEFAULTS, CacheEngineVersion, SERVERLESS_CACHE_DEFAULTS } from '../../modules/cache';
 import { DAX_DEFAULTS } from '../../modules/dax';
 import { GLOBAL_TABLE_DEFAULTS } from '../../modules/dynamodb';
 import { MIGRATION_FUNCTION_DEFAULTS } from '../../modules/migrations';
@@ -46,6 +46,7 @@ const MODULE_TABLES: [string, string, Readonly<Record<string, unknown>>][] = [
   ['docs/aurora.md', 'AURORA_READER_AUTOSCALING_DEFAULTS', AURORA_READER_AUTOSCALING_DEFAULTS],
   ['docs/cache.md', 'CACHE_DEFAULTS', CACHE_DEFAULTS],
   ['docs/cache.md', 'SERVERLESS_CACHE_DEFAULTS', SERVERLESS_CACHE_DEFAULTS],
+  ['docs/cache.md', 'CACHE_USER_DEFAULTS', CACHE_USER_DEFAULTS],
   ['docs/dynamodb.md', 'GLOBAL_TABLE_DEFAULTS', GLOBAL_TABLE_DEFAULTS],
   ['docs/dynamodb.md', 'DAX_DEFAULTS', DAX_DEFAULTS],
   ['docs/migrations.md', 'MIGRATION_FUNCTION_DEFAULTS', MIGRATION_FUNCTION_DEFAULTS],

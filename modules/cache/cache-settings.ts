@@ -1,3 +1,4 @@
+import type { CacheUserSettings } from './cache-users';
 import { CacheEngineVersion } from './engine-version';
 import { CacheNodeType } from './node-types';
 
@@ -44,7 +45,14 @@ export interface RbacAuthentication {
   readonly userGroupIds: readonly string[];
 }
 
-export type CacheAuthentication = AuthTokenAuthentication | RbacAuthentication;
+/** Clients authenticate as ElastiCache users DataStack creates: a user group of its own (docs/cache.md, Users). */
+export interface CacheUsersAuthentication {
+  readonly kind: 'users';
+  /** The users; passwords go to Secrets Manager, IAM users sign tokens. */
+  readonly users: readonly CacheUserSettings[];
+}
+
+export type CacheAuthentication = AuthTokenAuthentication | RbacAuthentication | CacheUsersAuthentication;
 
 /** Thresholds of the replication group's alarms (seed 004's Redis table). */
 export interface CacheAlarmThresholds {
@@ -63,6 +71,13 @@ export interface CacheAlarmThresholds {
   /** ReplicationLag (seconds) of a replica. */
   readonly replicationLagSeconds: number;
 }
+
+/** What a new replication group is seeded from; read only when the group is created. */
+export type CacheRestoreSource =
+  /** An ElastiCache snapshot (automatic or manual) in the group's Region. */
+  | { readonly snapshotName: string }
+  /** Redis/Valkey RDB files in S3 (`arn:aws:s3:::bucket/key.rdb`), one per shard; ElastiCache needs read access to them. */
+  | { readonly snapshotArns: readonly string[] };
 
 /** A replication group's plain-data settings: what an environment configures. */
 export interface CacheReplicationGroupSettings {
@@ -138,7 +153,7 @@ export interface CacheReplicationGroupSettings {
   readonly transitEncryptionMode?: 'required' | 'preferred';
   /**
    * How clients authenticate.
-   * @default { kind: 'auth-token' } (a 64-character token in Secrets Manager)
+   * @default { kind: 'auth-token' } (a 64-character token in Secrets Manager); `{ kind: 'users', users }` creates RBAC users
    */
   readonly authentication?: CacheAuthentication;
   /**
@@ -156,6 +171,12 @@ export interface CacheReplicationGroupSettings {
    * @default - the environment policy's logRetentionDays (365 unless the environment sets it)
    */
   readonly logRetentionDays?: number;
+  /**
+   * Seeds the group from a snapshot when it is created (`snapshot_name` / `snapshot_arns`); ignored afterwards,
+   * so it can stay in the configuration (docs/cache.md, Restoring from a snapshot).
+   * @default - an empty group
+   */
+  readonly restoreFrom?: CacheRestoreSource;
   /**
    * Alarm thresholds over the defaults (seed 004).
    * @default - DEFAULT_CACHE_ALARM_THRESHOLDS

@@ -64,6 +64,11 @@ export function cacheGlobalDatastoreRules(setting: string, settings: CacheReplic
     },
     integerInRange(`${setting}.members.length`, layout.members.length, 1, 2),
     {
+      // User groups are regional: a member would need its own group and secrets in its Region.
+      condition: settings.authentication?.kind !== 'users',
+      message: `${setting} needs authentication "auth-token" or "rbac" with existing user groups; users DataStack creates are regional and a Global Datastore spans Regions, got "users"`,
+    },
+    {
       condition: new Set(regions).size === regions.length,
       message: `${setting}.members must each be in a Region of their own, apart from the primary (${layout.primaryRegion}), got ${describeValue(regions)}`,
     },
@@ -126,6 +131,8 @@ export class CacheGlobalDatastore extends Construct {
         new CacheReplicationGroup(this, `Group${regionConstructId(member.context.region)}`, {
           ...groupIn(member),
           nodeCount: props.shards === undefined ? member.nodeCount ?? settings.nodeCount : undefined,
+          // A member takes its data from the primary, never from a snapshot.
+          restoreFrom: undefined,
           globalMembership: { role: 'member', globalReplicationGroupId: this.globalReplicationGroupId, authToken: this.authToken },
         }),
     );

@@ -13,3 +13,5 @@ export * from './replication-group';
 export * from './serverless-cache';
 export * from './serverless-cache-alarms';
 export * from './validate-cache';
+export * from './cache-users';
+export * from './name-limits';

@@ -30,3 +30,15 @@ export function isBurstableCacheNodeType(nodeType: string): boolean {
 export function supportsGlobalDatastore(nodeType: string): boolean {
   return /^cache\.(m5|m6g|m7g|r5|r6g|r7g)\./.test(nodeType);
 }
+
+/**
+ * r6gd nodes tier data between memory and local SSD: AWS requires `data_tiering_enabled = true` on them and
+ * accepts it on no other type, so DataStack derives the flag from the node type.
+ * @see https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/data-tiering.html
+ */
+export function usesDataTiering(nodeType: string): boolean {
+  return /^cache\.r6gd\./.test(nodeType);
+}
+
+/** The eviction policies a data-tiering group accepts (values move to SSD by least-recent or least-frequent use). */
+export const DATA_TIERING_MAXMEMORY_POLICIES = ['volatile-lru', 'allkeys-lru', 'volatile-lfu', 'allkeys-lfu', 'noeviction'] as const;

@@ -9,7 +9,9 @@ import { RegionContext } from '../context';
 import { CustomerManagedKey } from '../kms';
 import { Connectable, DataTierSecurityGroup, SubnetTier, subnetIdsOf } from '../network';
 import { PolicyStatement, readSecretStatements } from '../secrets';
-import { assertValid, describeValue, matches, ValidationRule } from '../validation';
+import { assertValid, derivedNameRule, describeValue, ValidationRule } from '../validation';
+import { CacheUserGroup, cacheUserNameRules } from './cache-users';
+import { CACHE_NAME_LIMITS } from './name-limits';
 import { CacheAuthSecret } from './auth-secret';
 import { authTokenProps, CacheAuthToken } from './auth-token';
 import { cacheNodeAlarmSpecs, memberClusterIds } from './cache-alarms';
@@ -17,7 +19,7 @@ import { CacheAlarmThresholds, CacheAuthentication, CacheReplicationGroupSetting
 import { CACHE_DEFAULTS, DEFAULT_CACHE_ALARM_THRESHOLDS } from './defaults';
 import { CacheEngineVersion } from './engine-version';
 import { cacheLogsKeyGrant, CacheLogGroups } from './log-groups';
-import { isBurstableCacheNodeType } from './node-types';
+import { isBurstableCacheNodeType, usesDataTiering } from './node-types';
 import { CacheParameterGroup } from './parameter-group';
 import { cacheReplicationGroupRules, nodesPerShard } from './validate-cache';
 
@@ -64,20 +66,29 @@ export interface CacheReplicationGroupProps extends CacheReplicationGroupSetting
   readonly notificationTopicArn?: string;
 }
 
-/** Replication group IDs: 1-40 characters, a letter first, letters, digits and single hyphens, no hyphen last. */
-const REPLICATION_GROUP_ID = /^(?=.{1,40}$)[a-zA-Z](?:-?[a-zA-Z0-9])*$/;
-
 /** Every check of a replication group, before any resource exists. */
 export function cacheReplicationGroupPropsRules(setting: string, props: CacheReplicationGroupProps): ValidationRule[] {
   const engineVersion = props.engineVersion ?? CACHE_DEFAULTS.engineVersion;
+  const groupId = replicationGroupId(props, engineVersion);
   return [
     ...cacheReplicationGroupRules(setting, props),
-    matches(`${setting}.replicationGroupId`, replicationGroupId(props, engineVersion), REPLICATION_GROUP_ID, '1-40 letters, digits and single hyphens, starting with a letter (shorten the system or component)'),
+    derivedNameRule(groupId, CACHE_NAME_LIMITS.replicationGroupId, `${setting}.component or the system name`),
+    derivedNameRule(`${groupId}/auth-token`, CACHE_NAME_LIMITS.secretName, `${setting}.component or the system name`),
+    ...(props.authentication?.kind === 'users' ? cacheUserNameRules(`${setting}.authentication.users`, props.authentication.users, groupId) : []),
     {
       condition: props.context.network.applicationSecurityGroupIds.length > 0,
       message: `${setting}.network.applicationSecurityGroupIds must list at least one security group, got ${describeValue(props.context.network.applicationSecurityGroupIds)}`,
     },
   ];
+}
+
+/** The arguments that seed a new group, ForceNew in the provider. */
+const RESTORE_ARGUMENTS = ['snapshot_name', 'snapshot_arns'];
+
+function restoreArguments(props: CacheReplicationGroupProps): { snapshotName?: string; snapshotArns?: string[] } {
+  const source = props.restoreFrom;
+  if (source === undefined) return {};
+  return 'snapshotName' in source ? { snapshotName: source.snapshotName } : { snapshotArns: [...source.snapshotArns] };
 }
 
 function replicationGroupId(props: CacheReplicationGroupProps, engineVersion: CacheEngineVersion): string {
@@ -109,6 +120,8 @@ export class CacheReplicationGroup extends Construct implements Connectable {
   public readonly authToken?: CacheAuthToken;
   /** The secret with the AUTH token and endpoints; undefined with RBAC. */
   public readonly authSecretArn?: string;
+  /** The user group and users DataStack created (`authentication.kind: 'users'`). */
+  public readonly users?: CacheUserGroup;
   /** CacheClusterId of every node, the dimension of its metrics. */
   public readonly memberClusterIds: readonly string[];
   public readonly clusterMode: boolean;
@@ -177,6 +190,9 @@ export class CacheReplicationGroup extends Construct implements Connectable {
       parameters: props.parameters,
       notifyKeyspaceEvents: props.notifyKeyspaceEvents,
     });
+    if (authentication.kind === 'users' && !member) {
+      this.users = new CacheUserGroup(this, 'Users', { provider, prefix: groupId, engine: engineVersion.engine, users: authentication.users, kmsKeyArn: key.arn, region });
+    }
     const tokenProps = authTokenProps(authentication);
     if (tokenProps && !member) this.authToken = props.authToken ?? new CacheAuthToken(this, 'AuthToken', tokenProps);
     const token = this.authToken ?? member?.authToken;
@@ -192,11 +208,14 @@ export class CacheReplicationGroup extends Construct implements Connectable {
             engine: engineVersion.engine,
             engineVersion: engineVersion.version,
             nodeType,
+            // AWS requires it on r6gd nodes and refuses it elsewhere (leaving it out means false).
+            dataTieringEnabled: usesDataTiering(nodeType) || undefined,
             parameterGroupName: parameterGroup.name,
             port,
             transitEncryptionEnabled: true,
             transitEncryptionMode: props.transitEncryptionMode ?? CACHE_DEFAULTS.transitEncryptionMode,
             ...this.authenticationArguments(authentication),
+            ...restoreArguments(props),
           }),
       ...(clusterMode
         ? { clusterMode: 'enabled', numNodeGroups: member ? undefined : props.shards, replicasPerNodeGroup: perShard - 1 }
@@ -217,8 +236,9 @@ export class CacheReplicationGroup extends Construct implements Connectable {
       logDeliveryConfiguration: logs.deliveryConfigurations(),
       lifecycle: {
         preventDestroy: preventDestroy || undefined,
-        // A Global Datastore's engine version is upgraded through the global group.
-        ignoreChanges: membership?.role === 'primary' ? ['engine_version'] : undefined,
+        // A Global Datastore's engine version is upgraded through the global group. The restore source is read
+        // at creation only: ignoring it lets it stay in (or leave) the configuration without replacing the group.
+        ignoreChanges: [...(membership?.role === 'primary' ? ['engine_version'] : []), ...RESTORE_ARGUMENTS],
       },
     });
 
@@ -233,6 +253,7 @@ export class CacheReplicationGroup extends Construct implements Connectable {
     this.kmsKeyArn = key.arn;
     this.memberClusterIds = memberClusterIds(groupId, { shards: props.shards, nodesPerShard: perShard });
 
+    this.users?.writeSecrets({ address: this.primaryEndpoint, port });
     if (token) {
       this.authSecretArn = new CacheAuthSecret(this, 'AuthSecret', {
         provider,
@@ -274,6 +295,7 @@ export class CacheReplicationGroup extends Construct implements Connectable {
   /** `auth_token` with its update strategy, or the RBAC user groups. */
   private authenticationArguments(authentication: CacheAuthentication) {
     if (authentication.kind === 'rbac') return { userGroupIds: [...authentication.userGroupIds] };
+    if (authentication.kind === 'users') return { userGroupIds: [this.users!.userGroupId] };
     return {
       authToken: this.authToken!.token,
       authTokenUpdateStrategy: authentication.updateStrategy ?? CACHE_DEFAULTS.authTokenUpdateStrategy,

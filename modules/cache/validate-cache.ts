@@ -1,9 +1,11 @@
 import { parseBackupWindow, parseMaintenanceWindow, windowMinutes, windowsOverlap } from '../windows';
 import { describeValue, integerInRange, matches, numberInRange, oneOf, ValidationRule } from '../validation';
 import { CacheReplicationGroupSettings } from './cache-settings';
-import { CACHE_DEFAULTS } from './defaults';
+import { CACHE_DEFAULTS, DEFAULT_CACHE_PARAMETERS } from './defaults';
 import { logRetentionRule } from '../logs';
-import { CACHE_NODE_TYPES, isKnownCacheNodeType } from './node-types';
+import { CACHE_NODE_TYPES, DATA_TIERING_MAXMEMORY_POLICIES, isKnownCacheNodeType, usesDataTiering } from './node-types';
+import { CacheEngineVersion } from './engine-version';
+import { cacheUsersRules } from './cache-users';
 
 // The ranges AWS accepts, written once: the module runs these rules on its props (setting `cache`), the
 // environment validators on their configuration (`gaming-platform.environments.<env>.cache`).
@@ -112,8 +114,12 @@ function authenticationRules(setting: string, settings: CacheReplicationGroupSet
       },
     ];
   }
+  if (authentication.kind === 'users') {
+    const engineVersion = settings.engineVersion ?? CACHE_DEFAULTS.engineVersion;
+    return cacheUsersRules(`${setting}.authentication.users`, authentication.users, engineVersion.engine, engineVersion.majorVersion);
+  }
   if (authentication.kind !== 'auth-token') {
-    return [oneOf(`${setting}.authentication.kind`, (authentication as { kind: unknown }).kind, ['auth-token', 'rbac'])];
+    return [oneOf(`${setting}.authentication.kind`, (authentication as { kind: unknown }).kind, ['auth-token', 'rbac', 'users'])];
   }
   return [
     integerInRange(`${setting}.authentication.length`, authentication.length ?? CACHE_DEFAULTS.authTokenLength, 16, 128),
@@ -141,6 +147,50 @@ function alarmThresholdRules(setting: string, settings: CacheReplicationGroupSet
   return rules;
 }
 
+/** Redis OSS 6.2 and later, any Valkey: the engines data tiering runs on. */
+function supportsDataTiering(engineVersion: CacheEngineVersion): boolean {
+  if (engineVersion.engine === 'valkey') return true;
+  const match = /^(\d+)\.(\d+)$/.exec(engineVersion.version);
+  return match !== null && (Number(match[1]) > 6 || (Number(match[1]) === 6 && Number(match[2]) >= 2));
+}
+
+/** The checks r6gd (data tiering) nodes add: an engine that tiers, and an eviction policy it supports. */
+function dataTieringRules(setting: string, settings: CacheReplicationGroupSettings, nodeType: string, engineVersion: CacheEngineVersion): ValidationRule[] {
+  if (!usesDataTiering(nodeType)) return [];
+  const policy = settings.parameters?.['maxmemory-policy'] ?? DEFAULT_CACHE_PARAMETERS['maxmemory-policy'];
+  return [
+    {
+      condition: supportsDataTiering(engineVersion),
+      message: `${setting}.engineVersion must be Redis OSS 6.2 or later or Valkey with nodeType ${nodeType} (data tiering), got ${describeValue(engineVersion.toString())}`,
+    },
+    {
+      condition: (DATA_TIERING_MAXMEMORY_POLICIES as readonly string[]).includes(policy),
+      message: `${setting}.parameters.maxmemory-policy must be one of ${DATA_TIERING_MAXMEMORY_POLICIES.map((item) => describeValue(item)).join(', ')} with nodeType ${nodeType} (data tiering), got ${describeValue(policy)}`,
+    },
+  ];
+}
+
+const S3_OBJECT_ARN = /^arn:aws(-cn|-us-gov)?:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/.+$/;
+
+/** The checks of a restore source: one snapshot name, or S3 object ARNs. */
+function restoreRules(setting: string, settings: CacheReplicationGroupSettings): ValidationRule[] {
+  const source = settings.restoreFrom as { snapshotName?: unknown; snapshotArns?: unknown } | undefined;
+  if (source === undefined) return [];
+  if ('snapshotName' in source && !('snapshotArns' in source)) {
+    return [matches(`${setting}.restoreFrom.snapshotName`, source.snapshotName as string, /^[a-zA-Z0-9][a-zA-Z0-9:-]*$/, 'the name of an ElastiCache snapshot in the Region (letters, digits, hyphens and colons)')];
+  }
+  if ('snapshotArns' in source && !('snapshotName' in source)) {
+    const arns = source.snapshotArns as readonly string[];
+    return [
+      {
+        condition: Array.isArray(arns) && arns.length > 0 && arns.every((arn) => typeof arn === 'string' && S3_OBJECT_ARN.test(arn)),
+        message: `${setting}.restoreFrom.snapshotArns must list S3 object ARNs of RDB files (arn:aws:s3:::<bucket>/<key>), got ${describeValue(arns)}`,
+      },
+    ];
+  }
+  return [{ condition: false, message: `${setting}.restoreFrom must be { snapshotName } or { snapshotArns }, got ${describeValue(source)}` }];
+}
+
 /** Every check of a replication group's settings, under `setting` (`cache`). */
 export function cacheReplicationGroupRules(setting: string, settings: CacheReplicationGroupSettings): ValidationRule[] {
   const engineVersion = settings.engineVersion ?? CACHE_DEFAULTS.engineVersion;
@@ -152,6 +202,8 @@ export function cacheReplicationGroupRules(setting: string, settings: CacheRepli
       condition: typeof nodeType === 'string' && isKnownCacheNodeType(nodeType),
       message: `${setting}.nodeType must be a known ElastiCache node type (${CACHE_NODE_TYPES.join(', ')}), got ${describeValue(nodeType)}`,
     },
+    ...dataTieringRules(setting, settings, nodeType, engineVersion),
+    ...restoreRules(setting, settings),
     ...topologyRules(setting, settings),
     ...windowRules(setting, settings),
     ...authenticationRules(setting, settings),

@@ -1,7 +1,5 @@
 import { ResourceNaming } from '../naming';
-
-/** DAX cluster names: 1-20 characters, a letter first, letters, digits and single hyphens. */
-export const DAX_CLUSTER_NAME = /^(?=.{1,20}$)[a-zA-Z](?:-?[a-zA-Z0-9])*$/;
+import { DAX_NAME_LIMITS } from './dax-name-limits';
 
 /**
  * The cluster's name from the naming helper: `<system>-<environment>-dax` when it fits DAX's 20
@@ -9,7 +7,7 @@ export const DAX_CLUSTER_NAME = /^(?=.{1,20}$)[a-zA-Z](?:-?[a-zA-Z0-9])*$/;
  */
 export function daxClusterName(naming: ResourceNaming): string {
   const full = naming.name('dax');
-  if (DAX_CLUSTER_NAME.test(full)) return full;
+  if (DAX_NAME_LIMITS.clusterName.pattern.test(full)) return full;
   const initials = naming.system
     .split('-')
     .map((word) => word.charAt(0))

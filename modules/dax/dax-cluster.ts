@@ -9,14 +9,18 @@ import { Construct } from 'constructs';
 import { createMetricAlarm } from '../alarms';
 import { RegionContext } from '../context';
 import { DataTierSecurityGroup, SubnetTier, subnetIdsOf } from '../network';
-import { assertValid, describeValue, integerInRange, matches, oneOf, ValidationRule } from '../validation';
+import { assertValid, derivedNameRule, describeValue, integerInRange, matches, nameRule, oneOf, ValidationRule } from '../validation';
+import { DAX_NAME_LIMITS } from './dax-name-limits';
 import { DaxTableAccess, DAX_DYNAMODB_ACTIONS, daxResourceArns } from './dax-access-policy';
 import { daxAlarmSpecs } from './dax-alarms';
-import { DAX_CLUSTER_NAME, daxClusterName } from './dax-cluster-name';
+import { daxClusterName } from './dax-cluster-name';
 import { DAX_NODE_TYPES, DaxNodeType, isBurstableDaxNodeType } from './dax-node-types';
 
-/** DAX's unencrypted (8111) and TLS (9111) ports. */
-export const DAX_PORTS = [8111, 9111] as const;
+/**
+ * The port a TLS cluster serves. DAX listens on 8111 only on clusters created without encryption in transit;
+ * every cluster DataStack creates is TLS-only, so its security group opens 9111 alone.
+ */
+export const DAX_TLS_PORT = 9111;
 
 /** A DAX cluster's defaults, in one place (docs/dynamodb.md quotes them; a test compares). */
 export const DAX_DEFAULTS = {
@@ -70,6 +74,25 @@ export interface DaxSettings {
    * @default - chosen by AWS
    */
   readonly maintenanceWindow?: string;
+  /**
+   * An SNS topic in the cluster's Region that DAX sends its events to (`notification_topic_arn`: node
+   * replacements, failovers, maintenance).
+   * @default - no event notifications
+   */
+  readonly notificationTopicArn?: string;
+}
+
+const SNS_TOPIC_ARN = /^arn:aws(-cn|-us-gov)?:sns:([a-z0-9-]+):\d{12}:[A-Za-z0-9_-]{1,256}$/;
+
+/** The notification topic is an SNS topic ARN in `region`. */
+export function daxNotificationTopicRule(setting: string, topicArn: string | undefined, region: string): ValidationRule[] {
+  if (topicArn === undefined) return [];
+  return [
+    {
+      condition: typeof topicArn === 'string' && SNS_TOPIC_ARN.exec(topicArn)?.[2] === region,
+      message: `${setting}.notificationTopicArn must be the ARN of an SNS topic in the cluster's Region (arn:aws:sns:${region}:<account>:<name>), got ${describeValue(topicArn)}`,
+    },
+  ];
 }
 
 export interface DaxClusterProps extends DaxSettings {
@@ -115,11 +138,25 @@ export function daxSettingsRules(setting: string, settings: DaxSettings): Valida
   return rules;
 }
 
+/** The cluster name (given or derived) and the names derived for its role, subnet and parameter groups. */
+function daxNameRules(setting: string, props: DaxClusterProps): ValidationRule[] {
+  const groupsName = props.context.naming.name('dax', props.context.region);
+  return [
+    props.clusterName === undefined
+      ? derivedNameRule(daxClusterName(props.context.naming), DAX_NAME_LIMITS.clusterName, 'the system or environment name')
+      : nameRule(`${setting}.clusterName`, props.clusterName, DAX_NAME_LIMITS.clusterName),
+    derivedNameRule(groupsName, DAX_NAME_LIMITS.parameterGroupName, 'the system name'),
+    derivedNameRule(groupsName, DAX_NAME_LIMITS.subnetGroupName, 'the system name'),
+    derivedNameRule(groupsName, DAX_NAME_LIMITS.roleName, 'the system name'),
+  ];
+}
+
 /** Every check of a cluster, before any resource exists. */
 export function daxClusterRules(setting: string, props: DaxClusterProps): ValidationRule[] {
   return [
     ...daxSettingsRules(setting, props),
-    matches(`${setting}.clusterName`, props.clusterName ?? daxClusterName(props.context.naming), DAX_CLUSTER_NAME, '1-20 letters, digits and single hyphens, starting with a letter'),
+    ...daxNotificationTopicRule(setting, props.notificationTopicArn, props.context.region),
+    ...daxNameRules(setting, props),
     {
       condition: props.tables.length > 0,
       message: `${setting}.tables must list at least one table the cluster serves, got none`,
@@ -134,7 +171,7 @@ export function daxClusterRules(setting: string, props: DaxClusterProps): Valida
 /**
  * A DAX cluster in front of DynamoDB tables: a role trusted by DAX with the DynamoDB actions it needs
  * on exactly the given table and index ARNs, a subnet group, a parameter group with the item and
- * query TTLs, a security group admitting only the application security groups on 8111 and 9111,
+ * query TTLs, a security group admitting only the application security groups on 9111 (the TLS port),
  * encryption at rest and TLS on the cluster endpoint, and alarms.
  */
 export class DaxCluster extends Construct {
@@ -219,7 +256,7 @@ export class DaxCluster extends Construct {
       namePrefix: namePrefix,
       description: `DAX ${clusterName}`,
       vpcId: context.network.vpcId,
-      ports: DAX_PORTS,
+      ports: [DAX_TLS_PORT],
       sourceSecurityGroupIds: context.network.applicationSecurityGroupIds,
     });
 
@@ -236,6 +273,7 @@ export class DaxCluster extends Construct {
       serverSideEncryption: { enabled: true },
       clusterEndpointEncryptionType: 'TLS',
       maintenanceWindow: props.maintenanceWindow,
+      notificationTopicArn: props.notificationTopicArn,
       // DAX checks the role's permissions on creation: wait for the policy, not just the role.
       dependsOn: [rolePolicy],
     });

@@ -3,3 +3,4 @@ export * from './dax-alarms';
 export * from './dax-cluster';
 export * from './dax-cluster-name';
 export * from './dax-node-types';
+export * from './dax-name-limits';

@@ -1,10 +1,14 @@
+import { DynamodbContributorInsights } from '@cdktf/provider-aws/lib/dynamodb-contributor-insights';
+import { DynamodbResourcePolicy } from '@cdktf/provider-aws/lib/dynamodb-resource-policy';
 import { DynamodbTable, DynamodbTableGlobalSecondaryIndex, DynamodbTableLocalSecondaryIndex } from '@cdktf/provider-aws/lib/dynamodb-table';
-import { Annotations, TerraformResourceLifecycle } from 'cdktf';
+import { Annotations, Fn, ITerraformDependable, TerraformResourceLifecycle } from 'cdktf';
 import { Construct } from 'constructs';
 import { createMetricAlarm } from '../alarms';
 import { RegionContext } from '../context';
 import { awsRegionRule, regionConstructId } from '../regions';
-import { assertValid, describeValue, integerInRange, ValidationRule } from '../validation';
+import { assertValid, derivedNameRule, describeValue, integerInRange, nameRule, ValidationRule } from '../validation';
+import { DYNAMODB_TABLE_NAME_LIMIT } from './table-name-limit';
+import { OnDemandThroughput, tableFeatureRules, TableFeatureSettings, WarmThroughput } from './table-features';
 import { DEFAULT_SYSTEM_ERROR_OPERATIONS, tableAlarmSpecs } from './table-alarms';
 import { TableAutoscaling } from './table-autoscaling';
 import { DEFAULT_TARGET_UTILIZATION_PERCENT, DynamoDbBilling, dynamoDbBillingRules } from './table-billing';
@@ -26,7 +30,18 @@ export interface GlobalTableReplica {
   readonly kmsKeyArn: string;
 }
 
-export interface GlobalTableProps {
+/** A point-in-time restore that seeds a new table (`restore_source_name` with a time or the latest time). */
+export interface TableRestore {
+  /** The table to restore from, in this table's Region (its point-in-time recovery window must cover the time). */
+  readonly sourceTableName: string;
+  /**
+   * The time to restore to, RFC 3339 in UTC (`2026-01-01T10:00:00Z`).
+   * @default - the latest restorable time (about five minutes ago)
+   */
+  readonly pointInTime?: string;
+}
+
+export interface GlobalTableProps extends TableFeatureSettings {
   /** The table's own (primary) Region: provider, alarm topics, names, the environment's policy. */
   readonly context: RegionContext;
   /**
@@ -53,6 +68,22 @@ export interface GlobalTableProps {
    * @default context.policy.deletionProtection
    */
   readonly deletionProtection?: boolean;
+  /**
+   * `prevent_destroy` on the table.
+   * @default context.policy.preventDestroy
+   */
+  readonly preventDestroy?: boolean;
+  /**
+   * Seeds the new table from a point-in-time restore of another table; read only when the table is created
+   * and ignored afterwards (docs/dynamodb.md, Point-in-time restore).
+   * @default - an empty table
+   */
+  readonly restore?: TableRestore;
+  /**
+   * Resources the table waits for (a restored table waits for its source).
+   * @default - none
+   */
+  readonly dependsOn?: ITerraformDependable[];
   /**
    * Operations whose SystemErrors are alarmed on (one alarm per operation and Region).
    * @default DEFAULT_SYSTEM_ERROR_OPERATIONS (GetItem, Query, PutItem, UpdateItem)
@@ -99,6 +130,21 @@ export function replicaRegionRules(setting: string, region: string, replicaRegio
   ]);
 }
 
+const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** The checks of a point-in-time restore: a source table name and, when given, a UTC time. */
+export function tableRestoreRules(setting: string, restore: TableRestore | undefined): ValidationRule[] {
+  if (restore === undefined) return [];
+  const rules = [nameRule(`${setting}.sourceTableName`, restore.sourceTableName, DYNAMODB_TABLE_NAME_LIMIT)];
+  if (restore.pointInTime !== undefined) {
+    rules.push({
+      condition: RFC3339_UTC.test(restore.pointInTime) && !Number.isNaN(Date.parse(restore.pointInTime)),
+      message: `${setting}.pointInTime must be an RFC 3339 time in UTC such as "2026-01-01T10:00:00Z", got ${describeValue(restore.pointInTime)}`,
+    });
+  }
+  return rules;
+}
+
 /** Every check of a global table, before any resource exists. */
 export function globalTableRules(setting: string, input: GlobalTableRuleInput): ValidationRule[] {
   return [
@@ -113,19 +159,46 @@ function projection(value: IndexProjection): { projectionType: string; nonKeyAtt
   return { projectionType: 'INCLUDE', nonKeyAttributes: [...value.include] };
 }
 
-function tableLifecycle(preventDestroy: boolean, provisioned: boolean): TerraformResourceLifecycle | undefined {
-  if (!preventDestroy && !provisioned) return undefined;
+/** The arguments that seed a new table from a restore, ForceNew in the provider. */
+const RESTORE_ARGUMENTS = ['restore_source_name', 'restore_source_table_arn', 'restore_date_time', 'restore_to_latest_time'];
+
+function tableLifecycle(preventDestroy: boolean, provisioned: boolean): TerraformResourceLifecycle {
   return {
     preventDestroy: preventDestroy || undefined,
     // Autoscaling owns provisioned capacity. Terraform cannot ignore the capacity inside one GSI
     // block, so it ignores the GSI blocks: index changes need this lifted for one apply (docs/dynamodb.md).
-    ignoreChanges: provisioned ? ['read_capacity', 'write_capacity', 'global_secondary_index'] : undefined,
+    // A restore is read at creation only: ignoring it lets it stay in (or leave) the configuration.
+    ignoreChanges: [...(provisioned ? ['read_capacity', 'write_capacity', 'global_secondary_index'] : []), ...RESTORE_ARGUMENTS],
   };
+}
+
+function onDemand(value: OnDemandThroughput | undefined) {
+  return value === undefined ? undefined : { maxReadRequestUnits: value.maxReadRequestUnits, maxWriteRequestUnits: value.maxWriteRequestUnits };
+}
+
+function warm(value: WarmThroughput | undefined) {
+  return value === undefined ? undefined : { readUnitsPerSecond: value.readUnitsPerSecond, writeUnitsPerSecond: value.writeUnitsPerSecond };
+}
+
+/** A resource policy that denies deleting the table to everyone: lifting it is a change of its own. */
+function deletionGuardPolicy(tableArn: string): string {
+  return Fn.jsonencode({
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'DenyTableDeletion', Effect: 'Deny', Principal: '*', Action: 'dynamodb:DeleteTable', Resource: tableArn }],
+  });
+}
+
+function restoreArguments(restore: TableRestore | undefined) {
+  if (restore === undefined) return {};
+  return restore.pointInTime === undefined
+    ? { restoreSourceName: restore.sourceTableName, restoreToLatestTime: true }
+    : { restoreSourceName: restore.sourceTableName, restoreDateTime: restore.pointInTime };
 }
 
 /**
  * A DynamoDB table, global when it has replicas: SSE with a customer-managed key per Region,
- * point-in-time recovery and deletion protection on the table and every replica, streams
+ * point-in-time recovery, deletion protection and a deny-delete resource policy on the table and every replica,
+ * optional on-demand caps, warm throughput, table class and Contributor Insights, streams
  * (NEW_AND_OLD_IMAGES, which global tables need), TTL when the definition has one, target-tracking
  * autoscaling in every Region when provisioned, and alarms per Region.
  */
@@ -151,7 +224,7 @@ export class GlobalTable extends Construct {
     const tableName = props.tableName ?? context.naming.name(definition.name);
     const billing: DynamoDbBilling = props.billing ?? GLOBAL_TABLE_DEFAULTS.billing;
     const deletionProtection = props.deletionProtection ?? policy.deletionProtection;
-    const preventDestroy = policy.preventDestroy;
+    const preventDestroy = props.preventDestroy ?? policy.preventDestroy;
     const systemErrorOperations = props.systemErrorOperations ?? GLOBAL_TABLE_DEFAULTS.systemErrorOperations;
     const replicationLatencyThresholdMs = props.replicationLatencyThresholdMs ?? GLOBAL_TABLE_DEFAULTS.replicationLatencyThresholdMs;
     const requestLatencyThresholdMs = props.requestLatencyThresholdMs ?? GLOBAL_TABLE_DEFAULTS.requestLatencyThresholdMs;
@@ -161,6 +234,9 @@ export class GlobalTable extends Construct {
       ...globalTableRules(setting, { definition, region: context.region, replicaRegions: replicas.map((replica) => replica.context.region), billing }),
       integerInRange(`${setting}.replicationLatencyThresholdMs`, replicationLatencyThresholdMs, 1000, 3600000),
       integerInRange(`${setting}.requestLatencyThresholdMs`, requestLatencyThresholdMs, 1, 60000),
+      ...tableRestoreRules(`${setting}.restore`, props.restore),
+      ...tableFeatureRules(setting, props, (definition.globalSecondaryIndexes ?? []).map((index) => index.name), billing),
+      derivedNameRule(tableName, DYNAMODB_TABLE_NAME_LIMIT, `${setting}.name or the system name`),
     ]);
     if (!deletionProtection && policy.production) {
       Annotations.of(this).addWarning(`${setting}.deletionProtection is off: ${tableName} and its replicas can be deleted by one API call`);
@@ -183,6 +259,8 @@ export class GlobalTable extends Construct {
       rangeKey: index.rangeKey,
       ...projection(index.projection),
       ...capacity,
+      onDemandThroughput: onDemand(props.indexes?.[index.name]?.onDemandThroughput ?? props.onDemandThroughput),
+      warmThroughput: warm(props.indexes?.[index.name]?.warmThroughput),
     }));
     const lsis: DynamodbTableLocalSecondaryIndex[] = (definition.localSecondaryIndexes ?? []).map((index) => ({
       name: index.name,
@@ -203,9 +281,13 @@ export class GlobalTable extends Construct {
       ttl: definition.ttlAttribute === undefined ? undefined : { enabled: true, attributeName: definition.ttlAttribute },
       streamEnabled: true,
       streamViewType: 'NEW_AND_OLD_IMAGES',
-      pointInTimeRecovery: { enabled: true },
+      pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: props.pointInTimeRecoveryDays },
+      onDemandThroughput: onDemand(props.onDemandThroughput),
+      warmThroughput: warm(props.warmThroughput),
+      tableClass: props.tableClass,
       serverSideEncryption: { enabled: true, kmsKeyArn: props.kmsKeyArn },
       deletionProtectionEnabled: deletionProtection,
+      ...restoreArguments(props.restore),
       replica:
         replicas.length > 0
           ? replicas.map((replica) => ({
@@ -217,6 +299,7 @@ export class GlobalTable extends Construct {
             }))
           : undefined,
       lifecycle: tableLifecycle(preventDestroy, provisioned !== undefined),
+      dependsOn: props.dependsOn,
     });
     this.tableName = this.table.name;
     this.arn = this.table.arn;
@@ -227,8 +310,25 @@ export class GlobalTable extends Construct {
       { region: context.region, provider, alarmTopics: context.alarmTopics },
       ...replicas.map((replica) => ({ region: replica.context.region, provider: replica.context.provider, alarmTopics: replica.context.alarmTopics })),
     ];
+    const deletionGuard = props.deletionGuard ?? deletionProtection;
+    const insights = [
+      ...(props.contributorInsights === true ? [undefined] : []),
+      ...Object.entries(props.indexes ?? {}).filter(([, index]) => index.contributorInsights === true).map(([name]) => name),
+    ];
     for (const { region, provider: regionProvider, alarmTopics } of regions) {
       const regionId = regionConstructId(region);
+      // A replica's ARN is the table's with its Region.
+      const regionArn = region === context.region ? this.table.arn : Fn.replace(this.table.arn, `:${context.region}:`, `:${region}:`);
+      if (deletionGuard) {
+        new DynamodbResourcePolicy(this, `DeletionGuard${regionId}`, { provider: regionProvider, resourceArn: regionArn, policy: deletionGuardPolicy(regionArn) });
+      }
+      for (const indexName of insights) {
+        new DynamodbContributorInsights(this, `ContributorInsights${regionId}${indexName === undefined ? '' : `-${indexName}`}`, {
+          provider: regionProvider,
+          tableName: this.table.name,
+          indexName,
+        });
+      }
       if (provisioned) {
         new TableAutoscaling(this, `Autoscaling${regionId}`, {
           provider: regionProvider,

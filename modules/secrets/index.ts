@@ -1,1 +1,2 @@
 export * from './read-secret-statements';
+export * from './secret-name-limit';

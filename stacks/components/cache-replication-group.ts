@@ -15,6 +15,7 @@ import { regionConstructId } from '../../modules/regions';
 import { describeValue, ValidationRule } from '../../modules/validation';
 import { Built, Component, ComponentCheck, StackContext } from '../composition/component';
 import { declareOutputs, OutputDeclaration, OutputNames } from '../composition/outputs';
+import { cacheUserOutputs } from './cache-user-outputs';
 import { outputNamesRules } from './output-names';
 
 /** An environment's ElastiCache replication group (Redis OSS or Valkey) in its primaryRegion. */
@@ -65,7 +66,7 @@ export interface CacheReplicationGroupOptions {
 }
 
 function outputNames(prefix: string): string[] {
-  return ['primary_endpoint', 'reader_endpoint', 'configuration_endpoint', 'port', 'auth_secret_arn', 'global_datastore_id', 'secondary_reader_endpoint'].map(
+  return ['primary_endpoint', 'reader_endpoint', 'configuration_endpoint', 'port', 'auth_secret_arn', 'global_datastore_id', 'secondary_reader_endpoint', 'user_names', 'user_secret_arns'].map(
     (name) => `${prefix}_${name}`,
   );
 }
@@ -102,6 +103,7 @@ function groupOutputs(prefix: string, group: CacheReplicationGroup): OutputDecla
             sensitive: true,
           },
         ]),
+    ...cacheUserOutputs(prefix, group.users),
   ];
 }
 

@@ -1,4 +1,4 @@
-import { DaxCluster, DaxSettings, daxSettingsRules } from '../../modules/dax';
+import { DaxCluster, daxNotificationTopicRule, DaxSettings, daxSettingsRules } from '../../modules/dax';
 import { SubnetTier } from '../../modules/network';
 import { ValidationRule } from '../../modules/validation';
 import { Component, ComponentCheck, StackContext } from '../composition/component';
@@ -36,8 +36,12 @@ export function daxCluster(options: DaxOptions): Component {
   const { subnetTier, ...settings } = options.config;
   return {
     setting: options.setting ?? 'dax',
-    rules({ setting }: ComponentCheck): ValidationRule[] {
-      return [...daxSettingsRules(setting, settings), ...outputNamesRules(setting, options.outputs, OUTPUTS)];
+    rules({ setting, environment }: ComponentCheck): ValidationRule[] {
+      return [
+        ...daxSettingsRules(setting, settings),
+        ...daxNotificationTopicRule(setting, settings.notificationTopicArn, environment.primaryRegion),
+        ...outputNamesRules(setting, options.outputs, OUTPUTS),
+      ];
     },
     build(stack: StackContext) {
       const dax = new DaxCluster(stack.scope, 'Dax', {

@@ -1,7 +1,17 @@
-import { DynamoDbBilling, dynamoDbBillingRules, GlobalTable, TableDefinition, tableDefinitionRules } from '../../modules/dynamodb';
+import {
+  DynamoDbBilling,
+  dynamoDbBillingRules,
+  GlobalTable,
+  OnDemandThroughput,
+  TableDefinition,
+  tableDefinitionRules,
+  tableFeatureRules,
+  TableFeatureSettings,
+  tableRestoreRules,
+} from '../../modules/dynamodb';
 import { CustomerManagedKey } from '../../modules/kms';
 import { regionConstructId } from '../../modules/regions';
-import { integerInRange, ValidationRule } from '../../modules/validation';
+import { describeValue, integerInRange, ValidationRule } from '../../modules/validation';
 import { Built, Component, ComponentCheck, StackContext } from '../composition/component';
 import { declareOutputs, OutputNames } from '../composition/outputs';
 import { outputNamesRules } from './output-names';
@@ -20,6 +30,52 @@ export interface DynamoDbTablesConfig {
    * @default 200
    */
   readonly requestLatencyThresholdMs?: number;
+  /**
+   * Caps of every on-demand table and GSI, in request units per second (a table's `tableSettings` may set its own).
+   * @default - no cap
+   */
+  readonly onDemandThroughput?: OnDemandThroughput;
+  /**
+   * Days of point-in-time recovery of every table, 1-35.
+   * @default 35 (DynamoDB's default)
+   */
+  readonly pointInTimeRecoveryDays?: number;
+  /**
+   * The deny-delete resource policy on every table and replica.
+   * @default - on where deletion protection is on
+   */
+  readonly deletionGuard?: boolean;
+  /**
+   * Settings of individual tables by table name (caps, warm throughput, table class, Contributor Insights, index
+   * options), over the environment-wide ones above.
+   * @default - none
+   */
+  readonly tableSettings?: Readonly<Record<string, TableFeatureSettings>>;
+  /**
+   * Point-in-time restores by table name: each builds `<system>-<environment>-<table>-restored` in the primary
+   * Region next to the live table, seeded from it (docs/dynamodb.md, Point-in-time restore).
+   * @default - none
+   */
+  readonly restores?: Readonly<Record<string, TableRestoreConfig>>;
+}
+
+/** One point-in-time restore of a table into a table of its own. */
+export interface TableRestoreConfig {
+  /**
+   * The time to restore to, RFC 3339 in UTC (`2026-01-01T10:00:00Z`).
+   * @default - the latest restorable time
+   */
+  readonly pointInTime?: string;
+  /**
+   * The table restored from.
+   * @default - the live table of the same name (`<system>-<environment>-<table>`)
+   */
+  readonly sourceTableName?: string;
+  /**
+   * Deletion protection of the restored table; turn it off before removing the restore.
+   * @default - the environment policy's deletionProtection
+   */
+  readonly deletionProtection?: boolean;
 }
 
 export interface DynamoDbTablesOptions {
@@ -30,6 +86,16 @@ export interface DynamoDbTablesOptions {
   readonly setting?: string;
   /** @default - the default output names */
   readonly outputs?: OutputNames;
+}
+
+/** A table's feature settings: its own over the environment-wide ones. */
+function featuresOf(config: DynamoDbTablesConfig, table: string): TableFeatureSettings {
+  return {
+    onDemandThroughput: config.onDemandThroughput,
+    pointInTimeRecoveryDays: config.pointInTimeRecoveryDays,
+    deletionGuard: config.deletionGuard,
+    ...config.tableSettings?.[table],
+  };
 }
 
 /** `game-moves` -> `GameMoves`, for construct ids. */
@@ -45,7 +111,7 @@ function snakeCase(name: string): string {
   return name.replace(/[-.]/g, '_');
 }
 
-const OUTPUTS = ['dynamodb_table_names', 'dynamodb_table_arns', 'dynamodb_stream_arns'];
+const OUTPUTS = ['dynamodb_table_names', 'dynamodb_table_arns', 'dynamodb_stream_arns', 'dynamodb_restored_table_names'];
 
 /** The DynamoDB component: what DAX and others read of it once built. */
 export interface DynamoDbTablesComponent extends Component {
@@ -69,6 +135,21 @@ export function dynamoDbTables(options: DynamoDbTablesOptions): DynamoDbTablesCo
         ...dynamoDbBillingRules(`${setting}.billing`, config.billing),
         ...(config.requestLatencyThresholdMs === undefined ? [] : [integerInRange(`${setting}.requestLatencyThresholdMs`, config.requestLatencyThresholdMs, 1, 60000)]),
         ...definitions.flatMap((definition) => tableDefinitionRules(`${setting}.tables.${definition.name}`, definition)),
+        ...Object.keys(config.tableSettings ?? {}).map((table) => ({
+          condition: definitions.some((definition) => definition.name === table),
+          message: `${setting}.tableSettings names table ${describeValue(table)}, which the system does not define (its tables: ${definitions.map((definition) => definition.name).join(', ')})`,
+        })),
+        ...tableFeatureRules(setting, { onDemandThroughput: config.onDemandThroughput, pointInTimeRecoveryDays: config.pointInTimeRecoveryDays }, [], config.billing),
+        ...Object.entries(config.tableSettings ?? {}).flatMap(([table, settings]) =>
+          tableFeatureRules(`${setting}.tableSettings.${table}`, settings, (definitions.find((definition) => definition.name === table)?.globalSecondaryIndexes ?? []).map((index) => index.name), config.billing),
+        ),
+        ...Object.entries(config.restores ?? {}).flatMap(([table, restore]) => [
+          {
+            condition: definitions.some((definition) => definition.name === table),
+            message: `${setting}.restores names table ${describeValue(table)}, which the system does not define (its tables: ${definitions.map((definition) => definition.name).join(', ')})`,
+          },
+          ...tableRestoreRules(`${setting}.restores.${table}`, { sourceTableName: restore.sourceTableName ?? 'placeholder', pointInTime: restore.pointInTime }),
+        ]),
         ...outputNamesRules(setting, options.outputs, OUTPUTS),
       ];
     },
@@ -97,10 +178,29 @@ export function dynamoDbTables(options: DynamoDbTablesOptions): DynamoDbTablesCo
               billing: config.billing,
               deletionProtection: config.deletionProtection,
               requestLatencyThresholdMs: config.requestLatencyThresholdMs,
+              ...featuresOf(config, definition.name),
               setting: `dynamodb.tables.${definition.name}`,
             }),
         ),
       );
+      // Side by side with the live table, single-Region and never prevent_destroy: a restore is temporary.
+      const restored = Object.entries(config.restores ?? {}).map(([name, restore]) => {
+        const definition = definitions.find((candidate) => candidate.name === name)!;
+        return new GlobalTable(stack.scope, `DynamoDbTable${pascalCase(name)}Restored`, {
+          context: stack.region(primaryRegion),
+          definition,
+          tableName: naming.name(name, 'restored'),
+          kmsKeyArn: keys.get(primaryRegion)!.arn,
+          billing: config.billing,
+          deletionProtection: restore.deletionProtection ?? config.deletionProtection,
+          preventDestroy: false,
+          restore: { sourceTableName: restore.sourceTableName ?? naming.name(name), pointInTime: restore.pointInTime },
+          // Restored only once the live table's state is known, never in the same apply that creates it.
+          dependsOn: [tables[definitions.indexOf(definition)].table],
+          requestLatencyThresholdMs: config.requestLatencyThresholdMs,
+          setting: `dynamodb.restores.${name}`,
+        });
+      });
       const byTable = (value: (table: GlobalTable) => string) =>
         Object.fromEntries(definitions.map((definition, i) => [snakeCase(definition.name), value(tables[i])]));
       declareOutputs(
@@ -113,6 +213,15 @@ export function dynamoDbTables(options: DynamoDbTablesOptions): DynamoDbTablesCo
             description: `DynamoDB stream ARNs (NEW_AND_OLD_IMAGES) by table, in the primary Region (${primaryRegion})`,
             value: byTable((table) => table.streamArn),
           },
+          ...(restored.length === 0
+            ? []
+            : [
+                {
+                  name: 'dynamodb_restored_table_names',
+                  description: `Restored DynamoDB tables by table, in the primary Region (${primaryRegion})`,
+                  value: Object.fromEntries(restored.map((table, i) => [snakeCase(Object.keys(config.restores!)[i]), table.tableName])),
+                },
+              ]),
         ],
         options.outputs,
       );

@@ -3,6 +3,7 @@ import { SubnetTier } from '../../modules/network';
 import { ValidationRule } from '../../modules/validation';
 import { Built, Component, ComponentCheck, StackContext } from '../composition/component';
 import { declareOutputs, OutputNames } from '../composition/outputs';
+import { cacheUserOutputs } from './cache-user-outputs';
 import { outputNamesRules } from './output-names';
 
 /** An environment's ElastiCache serverless cache in its primaryRegion. */
@@ -32,7 +33,7 @@ export function serverlessCache(config: ServerlessCacheConfig, options: Serverle
   const built = new Built<ServerlessCache>('the serverless cache');
   const { subnetTier, ...settings } = config;
   const prefix = settings.engine ?? 'valkey';
-  const names = ['endpoint', 'reader_endpoint', 'port', 'url'].map((name) => `${prefix}_${name}`);
+  const names = ['endpoint', 'reader_endpoint', 'port', 'url', 'user_names', 'user_secret_arns'].map((name) => `${prefix}_${name}`);
   return {
     setting: options.setting ?? 'cache',
     cache: built,
@@ -48,9 +49,11 @@ export function serverlessCache(config: ServerlessCacheConfig, options: Serverle
           { name: `${prefix}_reader_endpoint`, description: `Serverless ${prefix} reader endpoint in ${cache.region} (TLS only; port 6380)`, value: cache.readerEndpointAddress },
           { name: `${prefix}_port`, description: 'Port of the serverless endpoint (6379; the reader endpoint listens on 6380)', value: cache.port },
           { name: `${prefix}_url`, description: 'Connection URL (TLS: rediss://)', value: `rediss://${cache.endpointAddress}:${cache.port}` },
+          ...cacheUserOutputs(prefix, cache.users),
         ],
         options.outputs,
       );
     },
   };
 }
+

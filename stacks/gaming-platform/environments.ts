@@ -38,6 +38,14 @@ const AURORA_COMMON = {
   preferredMaintenanceWindow: 'sun:04:00-sun:05:00',
 } as const;
 
+/**
+ * Contributor Insights on the leaderboard and its byScore index in every environment: a hot leaderboard (one
+ * event's board) concentrates reads and writes on one partition key, and the insights name it.
+ */
+const TABLE_SETTINGS = {
+  leaderboard: { contributorInsights: true, indexes: { byScore: { contributorInsights: true } } },
+} as const;
+
 /** The platform keeps Redis 7.x everywhere. */
 const CACHE_ENGINE = CacheEngineVersion.REDIS_7_1;
 
@@ -54,7 +62,12 @@ export const GAMING_PLATFORM_ENVIRONMENTS: Readonly<Record<string, GamingPlatfor
       performanceInsights: { enabled: false },
       masterPasswordVersion: 1,
     },
-    dynamodb: { billing: { mode: 'PAY_PER_REQUEST' } },
+    dynamodb: {
+      billing: { mode: 'PAY_PER_REQUEST' },
+      // A runaway test or load script in dev is throttled instead of billed: every table and index is capped.
+      onDemandThroughput: { maxReadRequestUnits: 1000, maxWriteRequestUnits: 500 },
+      tableSettings: TABLE_SETTINGS,
+    },
     cache: {
       engineVersion: CACHE_ENGINE,
       nodeType: 'cache.r7g.large',
@@ -78,7 +91,7 @@ export const GAMING_PLATFORM_ENVIRONMENTS: Readonly<Record<string, GamingPlatfor
       performanceInsights: { enabled: false },
       masterPasswordVersion: 1,
     },
-    dynamodb: { billing: { mode: 'PAY_PER_REQUEST' } },
+    dynamodb: { billing: { mode: 'PAY_PER_REQUEST' }, tableSettings: TABLE_SETTINGS },
     cache: {
       engineVersion: CACHE_ENGINE,
       nodeType: 'cache.r7g.large',
@@ -108,7 +121,7 @@ export const GAMING_PLATFORM_ENVIRONMENTS: Readonly<Record<string, GamingPlatfor
       performanceInsights: { enabled: true, retentionDays: 31 },
       masterPasswordVersion: 1,
     },
-    dynamodb: { billing: { mode: 'PAY_PER_REQUEST' } },
+    dynamodb: { billing: { mode: 'PAY_PER_REQUEST' }, tableSettings: TABLE_SETTINGS },
     cache: {
       engineVersion: CACHE_ENGINE,
       nodeType: 'cache.r7g.xlarge',

@@ -4,12 +4,6 @@ import type { PolicySuppression } from '../policy-suppression';
 
 export const GAMING_PLATFORM_POLICY_SUPPRESSIONS: readonly PolicySuppression[] = [
   {
-    ruleId: 'DS-NET-003',
-    resource: 'aws_vpc_security_group_ingress_rule.Dax_SecurityGroup_Port8111*',
-    reason:
-      'Known defect, to fix in modules/dax (DAX_PORTS): the DAX group also opens 8111, the unencrypted port, although the cluster is TLS-only (cluster_endpoint_encryption_type = TLS) and listens on 9111 alone. The rule admits only the application security groups and nothing listens on 8111, so it exposes nothing today, but it has to go.',
-  },
-  {
     ruleId: 'DS-RDS-005',
     resource: 'aws_rds_*cluster.Aurora_*',
     stacks: ['gaming-platform-dev'],

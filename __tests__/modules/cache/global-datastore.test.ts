@@ -26,7 +26,7 @@ describe('Global Datastore (cross-Region recovery)', () => {
       engine_version: '7.1',
       primary_replication_group_id: expect.stringMatching(/^\$\{aws_elasticache_replication_group\.Redis_GroupEuWest2_ReplicationGroup_[0-9A-F]{8}\.id\}$/),
     });
-    expect(groups.Redis_GroupEuWest2_ReplicationGroup).toMatchObject({ provider: 'aws.eu_west_2', engine: 'redis', num_cache_clusters: 3, lifecycle: { ignore_changes: ['engine_version'] } });
+    expect(groups.Redis_GroupEuWest2_ReplicationGroup).toMatchObject({ provider: 'aws.eu_west_2', engine: 'redis', num_cache_clusters: 3, lifecycle: { ignore_changes: ['engine_version', 'snapshot_name', 'snapshot_arns'] } });
   });
 
   test('GIVEN the member WHEN synthesized THEN it joins the global group in eu-west-1 with its own key, network and nodes, inheriting engine, parameters and AUTH', () => {
@@ -59,6 +59,7 @@ describe('Global Datastore (cross-Region recovery)', () => {
     ['a burstable node type', () => ({ nodeType: 'cache.t4g.medium' }), 'cache.globalDatastore.nodeType must be an M5/R5 or newer node type (not burstable, not r6gd) for a Global Datastore, got "cache.t4g.medium"'],
     ['no member', () => ({ members: [] }), 'cache.globalDatastore.members.length must be an integer 1-2, got 0'],
     ['a member in the primary Region', (test) => ({ members: [{ context: test.context('eu-west-2') }] }), 'cache.globalDatastore.members must each be in a Region of their own, apart from the primary (eu-west-2), got ["eu-west-2","eu-west-2"]'],
+    ['users DataStack creates', () => ({ authentication: { kind: 'users', users: [{ name: 'app' }] } }), 'cache.globalDatastore needs authentication "auth-token" or "rbac" with existing user groups; users DataStack creates are regional and a Global Datastore spans Regions, got "users"'],
     ['a member of 7 nodes', (test) => ({ members: [{ context: test.context('eu-west-1'), nodeCount: 7 }] }), 'cache.globalDatastore.members[0].nodeCount must be an integer 1-6, got 7'],
   ])('GIVEN %s WHEN built THEN it fails before synthesis, naming the prop', (_case, overrides, message) => {
     let caught: unknown;

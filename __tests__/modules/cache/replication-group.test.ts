@@ -1,5 +1,7 @@
 import { ElasticacheParameterGroup } from '@cdktf/provider-aws/lib/elasticache-parameter-group';
 import { ElasticacheReplicationGroup } from '@cdktf/provider-aws/lib/elasticache-replication-group';
+import { ElasticacheUser } from '@cdktf/provider-aws/lib/elasticache-user';
+import { ElasticacheUserGroup } from '@cdktf/provider-aws/lib/elasticache-user-group';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { AUTH_TOKEN_SPECIAL_CHARACTERS, AuthTokenUpdateStrategy, CacheEngineVersion, CacheNodeType, cacheReplicationGroupRules } from '../../../modules/cache';
 import { ConfigurationError, failedMessages } from '../../../modules/validation';
@@ -203,6 +205,34 @@ describe('replication group options', () => {
     expect(group.authSecretArn).toBeUndefined();
   });
 
+  test('GIVEN no restore source WHEN synthesized THEN no snapshot is read, and the restore arguments are ignored after creation', () => {
+    const resource = only(synthGroup().json, 'aws_elasticache_replication_group');
+    expect(resource).not.toHaveProperty('snapshot_name');
+    expect(resource).not.toHaveProperty('snapshot_arns');
+    expect(resource.lifecycle.ignore_changes).toEqual(['snapshot_name', 'snapshot_arns']);
+  });
+
+  test.each<[string, GroupOverrides['restoreFrom'], Record<string, unknown>]>([
+    ['a snapshot name', { snapshotName: 'gaming-platform-prod-redis-manual-20260101' }, { snapshot_name: 'gaming-platform-prod-redis-manual-20260101' }],
+    ['RDB files in S3', { snapshotArns: ['arn:aws:s3:::gp-restores/redis-0001.rdb'] }, { snapshot_arns: ['arn:aws:s3:::gp-restores/redis-0001.rdb'] }],
+  ])('GIVEN a restore from %s WHEN synthesized THEN the new group is seeded from it', (_case, restoreFrom, expected) => {
+    expect(synthGroup({ restoreFrom }).text).toHaveResourceWithProperties(ElasticacheReplicationGroup, expected);
+  });
+
+  test('GIVEN users DataStack creates WHEN synthesized THEN the group authenticates with its own user group, no AUTH token, and a secret per password user', () => {
+    const { json, text, group } = synthGroup({ authentication: { kind: 'users', users: [{ name: 'app' }, { name: 'ops', authentication: 'iam', accessString: 'on ~* +@read +info' }] } });
+    const resource = only(json, 'aws_elasticache_replication_group');
+    expect(resource.user_group_ids).toEqual([expect.stringMatching(/^\$\{aws_elasticache_user_group\.Redis_Users_UserGroup_\w+\.user_group_id\}$/)]);
+    expect(resource).not.toHaveProperty('auth_token');
+    expect(text).toHaveResourceWithProperties(ElasticacheUserGroup, { user_group_id: 'gaming-platform-prod-redis-eu-west-2-users', engine: 'redis' });
+    expect(text).toHaveResourceWithProperties(ElasticacheUser, { user_id: 'gaming-platform-prod-redis-eu-west-2-ops', user_name: 'gaming-platform-prod-redis-eu-west-2-ops', authentication_mode: { type: 'iam' } });
+    expect(Object.values(json.resource.aws_secretsmanager_secret).map((secret: any) => secret.name)).toEqual(['gaming-platform-prod-redis-eu-west-2/users/app']);
+    const version = only(json, 'aws_secretsmanager_secret_version');
+    expect(version.secret_string_wo).toContain('primary_endpoint_address');
+    expect(group.authSecretArn).toBeUndefined();
+    expect(group.users!.users.map((user) => user.userName)).toEqual(['app', 'gaming-platform-prod-redis-eu-west-2-ops']);
+  });
+
   test('GIVEN an AUTH token WHEN an application is granted it THEN it reads that secret only and decrypts with the group key only through Secrets Manager', () => {
     const { group } = synthGroup();
     expect(group.grantReadAuthToken()).toEqual([
@@ -235,6 +265,22 @@ describe('replication group options', () => {
 
   test('GIVEN a single node in prod WHEN synthesized THEN it warns that a node failure loses the cache', () => {
     expect(warningsOf(synthGroup({ nodeCount: 1 }).stack)).toEqual([expect.stringContaining('has no replica in prod')]);
+  });
+
+  test('GIVEN r6gd nodes WHEN synthesized THEN data tiering is on, as AWS requires for them', () => {
+    expect(synthGroup({ nodeType: 'cache.r6gd.xlarge' }).text).toHaveResourceWithProperties(ElasticacheReplicationGroup, {
+      node_type: 'cache.r6gd.xlarge',
+      data_tiering_enabled: true,
+    });
+  });
+
+  test.each<CacheNodeType>(['cache.r7g.xlarge', 'cache.r6g.large', 'cache.t4g.small'])('GIVEN %s nodes WHEN synthesized THEN data_tiering_enabled is left out (AWS accepts it on r6gd only)', (nodeType) => {
+    expect(only(synthGroup({ nodeType }).json, 'aws_elasticache_replication_group')).not.toHaveProperty('data_tiering_enabled');
+  });
+
+  test('GIVEN r6gd nodes with allkeys-lfu eviction WHEN synthesized THEN data tiering is on and the policy kept', () => {
+    const { text } = synthGroup({ nodeType: 'cache.r6gd.2xlarge', parameters: { 'maxmemory-policy': 'allkeys-lfu' } });
+    expect(text).toHaveResourceWithProperties(ElasticacheReplicationGroup, { data_tiering_enabled: true });
   });
 
   test('GIVEN the prod defaults WHEN synthesized THEN nothing is warned about', () => {
@@ -306,7 +352,15 @@ describe('replication group validation', () => {
     ['a port below 1024', { port: 80 }, 'cache.port must be an integer 1024-65535, got 80'],
     ['a malformed engine version', { engineVersion: CacheEngineVersion.of('redis', '7') }, 'cache.engineVersion must be a version <major>.<minor> such as "7.1", got "7"'],
     ['a memory threshold above 100', { alarmThresholds: { memoryPercent: 120 } }, 'cache.alarmThresholds.memoryPercent must be 1-100, got 120'],
-    ['a group id over 40 characters', { component: 'session-and-rate-limit-cache' }, 'cache.replicationGroupId must be 1-40 letters, digits and single hyphens'],
+    ['a group id over 40 characters', { component: 'session-and-rate-limit-cache' }, 'the derived name "gaming-platform-prod-session-and-rate-limit-cache-eu-west-2" (59 characters) must be an ElastiCache replication group ID: 1-40 letters, digits and single hyphens, starting with a letter and not ending with a hyphen; shorten cache.component or the system name'],
+    ['a restore from a malformed snapshot name', { restoreFrom: { snapshotName: 'my snapshot' } }, 'cache.restoreFrom.snapshotName must be the name of an ElastiCache snapshot in the Region (letters, digits, hyphens and colons), got "my snapshot"'],
+    ['a restore from an ARN that is not S3', { restoreFrom: { snapshotArns: ['arn:aws:elasticache:eu-west-2:111122223333:snapshot:x'] } }, 'cache.restoreFrom.snapshotArns must list S3 object ARNs of RDB files (arn:aws:s3:::<bucket>/<key>), got ["arn:aws:elasticache:eu-west-2:111122223333:snapshot:x"]'],
+    ['a restore from both', { restoreFrom: { snapshotName: 'a', snapshotArns: [] } as unknown as GroupOverrides['restoreFrom'] }, 'cache.restoreFrom must be { snapshotName } or { snapshotArns }, got {"snapshotName":"a","snapshotArns":[]}'],
+    ['an empty user list', { authentication: { kind: 'users', users: [] } }, 'cache.authentication.users must list at least one user, got []'],
+    ['IAM users on Redis OSS 6.2', { engineVersion: CacheEngineVersion.of('redis', '6.2'), authentication: { kind: 'users', users: [{ name: 'app', authentication: 'iam' }] } }, 'cache.authentication.users[0].authentication "iam" needs Redis OSS 7 or later or Valkey, got redis 6'],
+    ['an unknown authentication kind', { authentication: { kind: 'ldap' } as unknown as GroupOverrides['authentication'] }, 'cache.authentication.kind must be one of "auth-token", "rbac", "users", got "ldap"'],
+    ['r6gd nodes on Redis OSS 6.0', { nodeType: 'cache.r6gd.xlarge', engineVersion: CacheEngineVersion.of('redis', '6.0') }, 'cache.engineVersion must be Redis OSS 6.2 or later or Valkey with nodeType cache.r6gd.xlarge (data tiering), got "redis 6.0"'],
+    ['r6gd nodes with an eviction policy data tiering refuses', { nodeType: 'cache.r6gd.xlarge', parameters: { 'maxmemory-policy': 'volatile-ttl' } }, 'cache.parameters.maxmemory-policy must be one of "volatile-lru", "allkeys-lru", "volatile-lfu", "allkeys-lfu", "noeviction" with nodeType cache.r6gd.xlarge (data tiering), got "volatile-ttl"'],
     ['no application security group', { network: { applicationSecurityGroupIds: [] } }, 'cache.network.applicationSecurityGroupIds must list at least one security group, got []'],
   ])('GIVEN %s WHEN the group is built THEN it fails before synthesis, naming the prop', (_case, overrides, message) => {
     let error: unknown;

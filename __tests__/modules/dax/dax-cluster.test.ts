@@ -12,11 +12,11 @@ const TABLES = [
   { tableArn: 'arn:aws:dynamodb:eu-west-2:111122223333:table/moves', indexArns: [] },
 ];
 
-type Overrides = Partial<Omit<DaxClusterProps, 'context'>> & { readonly network?: Partial<RegionNetwork> };
+type Overrides = Partial<Omit<DaxClusterProps, 'context'>> & { readonly network?: Partial<RegionNetwork>; readonly system?: string };
 
 function synthDax(overrides: Overrides = {}) {
-  const { network, ...props } = overrides;
-  const test = testStack({ naming: new ResourceNaming('gaming-platform', 'prod'), environment: 'prod' });
+  const { network, system = 'gaming-platform', ...props } = overrides;
+  const test = testStack({ naming: new ResourceNaming(system, 'prod'), environment: 'prod' });
   const context = test.context('eu-west-2');
   new DaxCluster(test.stack, 'Dax', {
     nodeType: 'dax.r4.xlarge',
@@ -79,11 +79,9 @@ describe('DAX cluster', () => {
     });
   });
 
-  test('WHEN synthesized THEN only the application security groups reach 8111 and 9111, each by a rule of its own, and nothing goes out', () => {
+  test('GIVEN a TLS-only cluster WHEN synthesized THEN only the application security groups reach 9111, each by a rule of its own, 8111 stays closed and nothing goes out', () => {
     const rules = Object.values(json.resource.aws_vpc_security_group_ingress_rule) as any[];
     expect(rules.map((rule) => [rule.from_port, rule.to_port, rule.referenced_security_group_id]).sort()).toEqual([
-      [8111, 8111, 'sg-app1'],
-      [8111, 8111, 'sg-app2'],
       [9111, 9111, 'sg-app1'],
       [9111, 9111, 'sg-app2'],
     ]);
@@ -99,6 +97,16 @@ describe('DAX cluster', () => {
 describe('DAX cluster overrides', () => {
   test('GIVEN no cluster name WHEN synthesized THEN the naming helper gives one that fits DAX\'s 20 characters', () => {
     expect(synthDax().text).toHaveResourceWithProperties(DaxClusterResource, { cluster_name: 'gp-prod-dax' });
+  });
+
+  test('GIVEN no notification topic WHEN synthesized THEN the cluster sends no events', () => {
+    expect(Object.values(synthDax().json.resource.aws_dax_cluster)[0]).not.toHaveProperty('notification_topic_arn');
+  });
+
+  test('GIVEN a notification topic in the Region WHEN synthesized THEN DAX sends its events there', () => {
+    expect(synthDax({ notificationTopicArn: 'arn:aws:sns:eu-west-2:111122223333:dax-events' }).text).toHaveResourceWithProperties(DaxClusterResource, {
+      notification_topic_arn: 'arn:aws:sns:eu-west-2:111122223333:dax-events',
+    });
   });
 
   test('GIVEN a cluster name WHEN synthesized THEN the cluster takes it', () => {
@@ -161,7 +169,24 @@ const BAD_CLUSTERS: [string, Overrides, string][] = [
   ['an unknown node type', { nodeType: 'dax.r6g.large' as DaxNodeType }, 'dax.nodeType must be one of "dax.t2.small", "dax.t2.medium", "dax.t3.small"'],
   ['no node', { replicationFactor: 0 }, 'dax.replicationFactor must be an integer 1-10, got 0'],
   ['eleven nodes', { replicationFactor: 11 }, 'dax.replicationFactor must be an integer 1-10, got 11'],
-  ['a cluster name over 20 characters', { clusterName: 'gaming-platform-prod-dax' }, 'dax.clusterName must be 1-20 letters, digits and single hyphens, starting with a letter, got "gaming-platform-prod-dax"'],
+  ['a cluster name over 20 characters', { clusterName: 'gaming-platform-prod-dax' }, 'dax.clusterName must be a DAX cluster name: 1-20 letters, digits and single hyphens, starting with a letter and not ending with a hyphen, got "gaming-platform-prod-dax" (24 characters)'],
+  ['a cluster name ending in a hyphen', { clusterName: 'leaderboard-' }, 'dax.clusterName must be a DAX cluster name: 1-20 letters, digits and single hyphens, starting with a letter and not ending with a hyphen, got "leaderboard-" (12 characters)'],
+  [
+    'a derived cluster name over 20 characters',
+    { system: 'a-b-c-d-e-f-g-h-i-j-k-l' },
+    'the derived name "abcdefghijkl-prod-dax" (21 characters) must be a DAX cluster name: 1-20 letters, digits and single hyphens, starting with a letter and not ending with a hyphen; shorten the system or environment name',
+  ],
+  [
+    'derived group names over 255 characters',
+    { system: `s${'x'.repeat(240)}`, clusterName: 'long-dax' },
+    `the derived name "s${'x'.repeat(240)}-prod-dax-eu-west-2" (260 characters) must be a DAX parameter group name: 1-255 letters, digits and single hyphens, starting with a letter and not ending with a hyphen; shorten the system name`,
+  ],
+  [
+    'a derived role name over 64 characters',
+    { system: `s${'x'.repeat(50)}`, clusterName: 'long-dax' },
+    `the derived name "s${'x'.repeat(50)}-prod-dax-eu-west-2" (70 characters) must be an IAM role name: 1-64 letters, digits and '_+=,.@-'; shorten the system name`,
+  ],
+  ['a notification topic in another Region', { notificationTopicArn: 'arn:aws:sns:eu-west-1:111122223333:dax-events' }, 'dax.notificationTopicArn must be the ARN of an SNS topic in the cluster\'s Region (arn:aws:sns:eu-west-2:<account>:<name>), got "arn:aws:sns:eu-west-1:111122223333:dax-events"'],
   ['no table', { tables: [] }, 'dax.tables must list at least one table the cluster serves, got none'],
   ['no application security group', { network: { applicationSecurityGroupIds: [] } }, 'dax.applicationSecurityGroupIds must list at least one security group, got []'],
   ['a negative item TTL', { itemTtlMillis: -1 }, 'dax.itemTtlMillis must be a whole number of milliseconds, 0 or more, got -1'],

@@ -61,11 +61,12 @@ describe('global table defaults', () => {
     });
   });
 
-  test('GIVEN defaults WHEN synthesized THEN no capacity, no replica, no lifecycle, no autoscaling, deletion protection from the policy', () => {
+  test('GIVEN defaults WHEN synthesized THEN no capacity, no replica, no restore (its arguments ignored after creation), no autoscaling, deletion protection from the policy', () => {
     expect(resource.read_capacity).toBeUndefined();
     expect(resource.write_capacity).toBeUndefined();
     expect(resource.replica).toBeUndefined();
-    expect(resource.lifecycle).toBeUndefined();
+    expect(resource.lifecycle).toEqual({ ignore_changes: ['restore_source_name', 'restore_source_table_arn', 'restore_date_time', 'restore_to_latest_time'] });
+    expect(resource).not.toHaveProperty('restore_source_name');
     expect(resource.deletion_protection_enabled).toBe(true);
     expect(json.resource.aws_appautoscaling_target).toBeUndefined();
     expect(warningsOf(stack)).toEqual([]);
@@ -87,7 +88,91 @@ describe('global table defaults', () => {
   });
 });
 
+describe('global table cost guards, insight and guardrails', () => {
+  test('GIVEN the defaults WHEN synthesized THEN no caps, no warm throughput, no table class, PITR with the default window, no Contributor Insights', () => {
+    const { resource, json } = synthTable();
+    expect(resource).not.toHaveProperty('on_demand_throughput');
+    expect(resource).not.toHaveProperty('warm_throughput');
+    expect(resource).not.toHaveProperty('table_class');
+    expect(resource.point_in_time_recovery).toEqual({ enabled: true });
+    expect(resource.global_secondary_index.every((index: any) => index.on_demand_throughput === undefined)).toBe(true);
+    expect(json.resource.aws_dynamodb_contributor_insights).toBeUndefined();
+  });
+
+  test('GIVEN deletion protection (the staging policy) WHEN synthesized THEN a resource policy denies DeleteTable on the table to every principal', () => {
+    const { json } = synthTable();
+    const [policy] = Object.values(json.resource.aws_dynamodb_resource_policy) as any[];
+    expect(policy.resource_arn).toMatch(/^\$\{aws_dynamodb_table\.Scores_Table_\w+\.arn\}$/);
+    expect(policy.policy).toBe(
+      '${jsonencode({"Version" = "2012-10-17", "Statement" = [{"Sid" = "DenyTableDeletion", "Effect" = "Deny", "Principal" = "*", "Action" = "dynamodb:DeleteTable", "Resource" = ' + policy.resource_arn.slice(2, -1) + '}]})}',
+    );
+  });
+
+  test('GIVEN a replica WHEN synthesized THEN the replica gets its own deny-delete policy through its Region\'s provider, on its ARN', () => {
+    const policies = Object.values(synthTable({ replicaRegions: ['eu-west-1'] }).json.resource.aws_dynamodb_resource_policy) as any[];
+    expect(policies.map((policy) => policy.provider).sort()).toEqual(['aws.eu_west_1', 'aws.eu_west_2']);
+    expect(policies.find((policy) => policy.provider === 'aws.eu_west_1').resource_arn).toMatch(/^\$\{replace\(aws_dynamodb_table\.Scores_Table_\w+\.arn, ":eu-west-2:", ":eu-west-1:"\)\}$/);
+  });
+
+  test.each<[string, Overrides]>([
+    ['deletion protection off', { deletionProtection: false }],
+    ['the guard turned off', { deletionGuard: false }],
+  ])('GIVEN %s WHEN synthesized THEN no deny-delete policy', (_case, overrides) => {
+    expect(synthTable(overrides).json.resource.aws_dynamodb_resource_policy).toBeUndefined();
+  });
+
+  test('GIVEN caps, warm throughput, a table class, a 7-day PITR window and per-index options WHEN synthesized THEN the table and its GSIs carry them', () => {
+    const { resource } = synthTable({
+      onDemandThroughput: { maxReadRequestUnits: 1000, maxWriteRequestUnits: 500 },
+      warmThroughput: { readUnitsPerSecond: 20000, writeUnitsPerSecond: 8000 },
+      tableClass: 'STANDARD_INFREQUENT_ACCESS',
+      pointInTimeRecoveryDays: 7,
+      indexes: { byScore: { onDemandThroughput: { maxReadRequestUnits: 2000 }, warmThroughput: { readUnitsPerSecond: 15000 } } },
+    });
+    expect(resource).toMatchObject({
+      on_demand_throughput: { max_read_request_units: 1000, max_write_request_units: 500 },
+      warm_throughput: { read_units_per_second: 20000, write_units_per_second: 8000 },
+      table_class: 'STANDARD_INFREQUENT_ACCESS',
+      point_in_time_recovery: { enabled: true, recovery_period_in_days: 7 },
+    });
+    const [byScore, byPlayer] = resource.global_secondary_index;
+    expect(byScore).toMatchObject({ on_demand_throughput: { max_read_request_units: 2000 }, warm_throughput: { read_units_per_second: 15000 } });
+    // An index without its own caps takes the table's.
+    expect(byPlayer.on_demand_throughput).toEqual({ max_read_request_units: 1000, max_write_request_units: 500 });
+    expect(byPlayer).not.toHaveProperty('warm_throughput');
+  });
+
+  test('GIVEN Contributor Insights on the table and one index with a replica WHEN synthesized THEN each is watched in both Regions', () => {
+    const { json } = synthTable({ replicaRegions: ['eu-west-1'], contributorInsights: true, indexes: { byScore: { contributorInsights: true } } });
+    const insights = Object.values(json.resource.aws_dynamodb_contributor_insights) as any[];
+    expect(insights.map((insight) => [insight.provider, insight.index_name]).sort()).toEqual([
+      ['aws.eu_west_1', undefined],
+      ['aws.eu_west_1', 'byScore'],
+      ['aws.eu_west_2', undefined],
+      ['aws.eu_west_2', 'byScore'],
+    ]);
+    for (const insight of insights) expect(insight.table_name).toMatch(/^\$\{aws_dynamodb_table\.Scores_Table_\w+\.name\}$/);
+  });
+});
+
 describe('global table overrides', () => {
+  test('GIVEN a restore to a point in time WHEN synthesized THEN the new table is restored from the source at that time', () => {
+    const { resource } = synthTable({ restore: { sourceTableName: 'gaming-platform-prod-scores', pointInTime: '2026-01-01T10:00:00Z' } });
+    expect(resource).toMatchObject({ restore_source_name: 'gaming-platform-prod-scores', restore_date_time: '2026-01-01T10:00:00Z' });
+    expect(resource).not.toHaveProperty('restore_to_latest_time');
+  });
+
+  test('GIVEN a restore without a time WHEN synthesized THEN the latest restorable time is used', () => {
+    const { resource } = synthTable({ restore: { sourceTableName: 'gaming-platform-prod-scores' } });
+    expect(resource).toMatchObject({ restore_source_name: 'gaming-platform-prod-scores', restore_to_latest_time: true });
+    expect(resource).not.toHaveProperty('restore_date_time');
+  });
+
+  test('GIVEN preventDestroy false under a prod policy WHEN synthesized THEN the table has no prevent_destroy', () => {
+    expect(synthTable({ policy: { preventDestroy: true }, preventDestroy: false }).resource.lifecycle.prevent_destroy).toBeUndefined();
+    expect(synthTable({ policy: { preventDestroy: true } }).resource.lifecycle.prevent_destroy).toBe(true);
+  });
+
   test('GIVEN a replica Region WHEN synthesized THEN a 2019.11.21 replica block with its own key, PITR, tags and deletion protection', () => {
     expect(synthTable({ replicaRegions: ['eu-west-1'] }).resource.replica).toEqual([
       {
@@ -101,11 +186,11 @@ describe('global table overrides', () => {
   });
 
   test('GIVEN a policy with prevent_destroy WHEN synthesized THEN lifecycle prevent_destroy', () => {
-    expect(synthTable({ policy: { preventDestroy: true } }).resource.lifecycle).toEqual({ prevent_destroy: true });
+    expect(synthTable({ policy: { preventDestroy: true } }).resource.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['restore_source_name', 'restore_source_table_arn', 'restore_date_time', 'restore_to_latest_time'] });
   });
 
-  test('GIVEN a policy without prevent_destroy WHEN synthesized THEN no lifecycle', () => {
-    expect(synthTable({ policy: { preventDestroy: false } }).resource.lifecycle).toBeUndefined();
+  test('GIVEN a policy without prevent_destroy WHEN synthesized THEN no prevent_destroy, only the restore arguments ignored', () => {
+    expect(synthTable({ policy: { preventDestroy: false } }).resource.lifecycle).toEqual({ ignore_changes: ['restore_source_name', 'restore_source_table_arn', 'restore_date_time', 'restore_to_latest_time'] });
   });
 
   test('GIVEN a policy without deletion protection and no setting WHEN synthesized THEN the table follows the policy', () => {
@@ -142,7 +227,7 @@ describe('global table overrides', () => {
     test('WHEN synthesized THEN table and GSIs start at the minimum and Terraform leaves capacity to autoscaling', () => {
       expect([resource.billing_mode, resource.read_capacity, resource.write_capacity]).toEqual(['PROVISIONED', 5, 2]);
       expect(resource.global_secondary_index.map((index: any) => [index.read_capacity, index.write_capacity])).toEqual([[5, 2], [5, 2]]);
-      expect(resource.lifecycle).toEqual({ ignore_changes: ['read_capacity', 'write_capacity', 'global_secondary_index'] });
+      expect(resource.lifecycle).toEqual({ ignore_changes: ['read_capacity', 'write_capacity', 'global_secondary_index', 'restore_source_name', 'restore_source_table_arn', 'restore_date_time', 'restore_to_latest_time'] });
     });
 
     test('WHEN synthesized THEN reads and writes of the table and each GSI scale in every Region', () => {
@@ -295,6 +380,17 @@ const BAD_TABLES: [string, Overrides, string][] = [
     `${SETTING}.billing.targetUtilizationPercent must be an integer 20-90, got 95`,
   ],
   ['an unknown billing mode', { billing: { mode: 'ON_DEMAND' as 'PAY_PER_REQUEST' } }, `${SETTING}.billing.mode must be one of "PAY_PER_REQUEST", "PROVISIONED", got "ON_DEMAND"`],
+  ['a restore from a malformed table name', { restore: { sourceTableName: 'scores table' } }, `${SETTING}.restore.sourceTableName must be a DynamoDB table name: 3-255 letters, digits, '_', '-' and '.', got "scores table" (12 characters)`],
+  ['a restore to a local time', { restore: { sourceTableName: 'scores', pointInTime: '2026-01-01 10:00' } }, `${SETTING}.restore.pointInTime must be an RFC 3339 time in UTC such as "2026-01-01T10:00:00Z", got "2026-01-01 10:00"`],
+  ['a table name over 255 characters', { tableName: 'x'.repeat(256) }, `the derived name "${'x'.repeat(256)}" (256 characters) must be a DynamoDB table name: 3-255 letters, digits, '_', '-' and '.'; shorten ${SETTING}.name or the system name`],
+  ['a cap on a provisioned table', { billing: { mode: 'PROVISIONED', readCapacity: { min: 1, max: 10 }, writeCapacity: { min: 1, max: 10 } }, onDemandThroughput: { maxReadRequestUnits: 100 } }, `${SETTING}.onDemandThroughput caps on-demand tables only (billing.mode PAY_PER_REQUEST); with PROVISIONED, autoscaling's max bounds capacity, got billing.mode "PROVISIONED"`],
+  ['a read cap of 0', { onDemandThroughput: { maxReadRequestUnits: 0 } }, `${SETTING}.onDemandThroughput.maxReadRequestUnits must be an integer 1-40000, got 0`],
+  ['an index cap above the quota', { indexes: { byScore: { onDemandThroughput: { maxWriteRequestUnits: 50000 } } } }, `${SETTING}.indexes.byScore.onDemandThroughput.maxWriteRequestUnits must be an integer 1-40000, got 50000`],
+  ['warm reads below DynamoDB\'s default', { warmThroughput: { readUnitsPerSecond: 100 } }, `${SETTING}.warmThroughput.readUnitsPerSecond must be an integer 12000-40000000, got 100`],
+  ['warm writes below DynamoDB\'s default', { indexes: { byScore: { warmThroughput: { writeUnitsPerSecond: 10 } } } }, `${SETTING}.indexes.byScore.warmThroughput.writeUnitsPerSecond must be an integer 4000-40000000, got 10`],
+  ['an unknown table class', { tableClass: 'STANDARD_IA' as 'STANDARD' }, `${SETTING}.tableClass must be one of "STANDARD", "STANDARD_INFREQUENT_ACCESS", got "STANDARD_IA"`],
+  ['a PITR window of 36 days', { pointInTimeRecoveryDays: 36 }, `${SETTING}.pointInTimeRecoveryDays must be an integer 1-35, got 36`],
+  ['options for an LSI', { indexes: { byTime: { contributorInsights: true } } }, `${SETTING}.indexes names "byTime", which is not a global secondary index of the table (byScore, byPlayer)`],
   ['a request latency threshold of 0', { requestLatencyThresholdMs: 0 }, `${SETTING}.requestLatencyThresholdMs must be an integer 1-60000, got 0`],
   ['a replication latency threshold below a second', { replicationLatencyThresholdMs: 10 }, `${SETTING}.replicationLatencyThresholdMs must be an integer 1000-3600000, got 10`],
 ];

@@ -5,6 +5,8 @@ import { GAMING_PLATFORM_ENVIRONMENTS } from '../../../stacks/gaming-platform/en
 import { warningsOf } from '../../fixtures/annotations';
 import { BASE_ENVIRONMENT, environmentWith } from '../../fixtures/gaming-platform-environment';
 import { synthGamingPlatform } from '../../fixtures/synth';
+import { failedMessages } from '../../../modules/validation';
+import { gamingPlatformSystem } from '../../../stacks/gaming-platform/gaming-platform-system';
 
 const tablesOf = (json: any) => Object.values(json.resource.aws_dynamodb_table) as any[];
 const keyRef = (json: any, region: string) => {
@@ -12,6 +14,8 @@ const keyRef = (json: any, region: string) => {
   if (!id) throw new Error(`no DynamoDB key in ${region}`);
   return `\${aws_kms_key.${id}.arn}`;
 };
+/** A restore seeds a table at creation only, so its arguments are always ignored afterwards. */
+const RESTORE_ARGUMENTS = ['restore_source_name', 'restore_source_table_arn', 'restore_date_time', 'restore_to_latest_time'];
 const alarmsOf = (json: any) => Object.values(json.resource.aws_cloudwatch_metric_alarm) as any[];
 
 describe('the DynamoDB tier in dev (one Region)', () => {
@@ -19,7 +23,7 @@ describe('the DynamoDB tier in dev (one Region)', () => {
 
   test('GIVEN dev WHEN synthesized THEN the four tables exist in eu-west-2 without replicas, prevent_destroy or deletion protection (the dev policy)', () => {
     expect(tablesOf(json).map((table) => [table.name, table.provider, table.replica, table.lifecycle, table.deletion_protection_enabled, table.billing_mode]).sort()).toEqual(
-      GAMING_PLATFORM_TABLES.map((table) => [`gaming-platform-dev-${table.name}`, 'aws.eu_west_2', undefined, undefined, false, 'PAY_PER_REQUEST']).sort(),
+      GAMING_PLATFORM_TABLES.map((table) => [`gaming-platform-dev-${table.name}`, 'aws.eu_west_2', undefined, { ignore_changes: RESTORE_ARGUMENTS }, false, 'PAY_PER_REQUEST']).sort(),
     );
   });
 
@@ -66,7 +70,7 @@ describe('the DynamoDB tier in prod (two Regions)', () => {
   });
 
   test('GIVEN prod WHEN synthesized THEN tables and their keys have prevent_destroy', () => {
-    for (const table of tablesOf(json)) expect(table.lifecycle).toEqual({ prevent_destroy: true });
+    for (const table of tablesOf(json)) expect(table.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: RESTORE_ARGUMENTS });
     const keys = Object.entries(json.resource.aws_kms_key).filter(([id]) => id.startsWith('DynamoDbKey'));
     expect(keys.map(([, key]: [string, any]) => [key.provider, key.lifecycle]).sort()).toEqual([
       ['aws.eu_west_1', { prevent_destroy: true }],
@@ -104,14 +108,12 @@ describe('the DynamoDB tier in prod (two Regions)', () => {
     ]);
   });
 
-  test('GIVEN prod WHEN synthesized THEN DAX sits in the primary private subnets (not the data subnets) behind the application security group', () => {
+  test('GIVEN prod WHEN synthesized THEN DAX sits in the primary private subnets (not the data subnets) behind the application security group on 9111 only', () => {
     expect((Object.values(json.resource.aws_dax_subnet_group)[0] as any).subnet_ids).toEqual(['subnet-0aaa', 'subnet-0bbb']);
     const group = daxCluster.security_group_ids[0];
     const rules = (Object.values(json.resource.aws_vpc_security_group_ingress_rule) as any[]).filter((rule) => rule.security_group_id === group);
-    expect(rules.map((rule) => [rule.from_port, rule.referenced_security_group_id])).toEqual([
-      [8111, 'sg-0app'],
-      [9111, 'sg-0app'],
-    ]);
+    // TLS-only: 9111 alone, never the unencrypted 8111.
+    expect(rules.map((rule) => [rule.from_port, rule.referenced_security_group_id])).toEqual([[9111, 'sg-0app']]);
   });
 
   test('GIVEN prod WHEN synthesized THEN replication latency alarms run in each Region towards the other, on that Region\'s topics', () => {
@@ -171,7 +173,7 @@ describe('the DynamoDB tier with provisioned capacity', () => {
 
   test('GIVEN PROVISIONED in prod WHEN synthesized THEN capacity changes are left to autoscaling and destroy is still prevented', () => {
     for (const table of tablesOf(json)) {
-      expect(table.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['read_capacity', 'write_capacity', 'global_secondary_index'] });
+      expect(table.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['read_capacity', 'write_capacity', 'global_secondary_index', ...RESTORE_ARGUMENTS] });
     }
   });
 });
@@ -183,5 +185,94 @@ describe('the DynamoDB tier with deletion protection turned off', () => {
       expect([table.deletion_protection_enabled, table.replica[0].deletion_protection_enabled]).toEqual([false, false]);
     }
     expect(warningsOf(stack).filter((warning) => warning.includes('deletionProtection is off'))).toHaveLength(4);
+  });
+});
+
+describe('the DynamoDB tier with a point-in-time restore', () => {
+  const { json } = synthGamingPlatform(environmentWith({ dynamodb: { billing: { mode: 'PAY_PER_REQUEST' }, restores: { leaderboard: { pointInTime: '2026-01-01T10:00:00Z' } } } }));
+  const restored = tablesOf(json).find((table) => table.name === 'gaming-platform-prod-leaderboard-restored');
+
+  test('GIVEN a restore of the leaderboard WHEN synthesized THEN a table of its own is restored from the live table at that time, in the primary Region only', () => {
+    const live = Object.keys(json.resource.aws_dynamodb_table).find((id) => id.startsWith('DynamoDbTableLeaderboard_Table_'))!;
+    expect(restored).toMatchObject({ provider: 'aws.eu_west_2', restore_source_name: 'gaming-platform-prod-leaderboard', restore_date_time: '2026-01-01T10:00:00Z', depends_on: [`aws_dynamodb_table.${live}`] });
+    expect(restored.replica).toBeUndefined();
+    expect(restored.lifecycle).toEqual({ ignore_changes: RESTORE_ARGUMENTS });
+  });
+
+  test('GIVEN a restore WHEN synthesized THEN the live tables keep their addresses and the restored table is named in an output', () => {
+    expect(Object.keys(json.resource.aws_dynamodb_table).filter((id) => id.startsWith('DynamoDbTableLeaderboardRestored_Table_'))).toHaveLength(1);
+    expect(json.output.dynamodb_restored_table_names.value).toEqual({ leaderboard: '${aws_dynamodb_table.' + Object.keys(json.resource.aws_dynamodb_table).find((id) => id.startsWith('DynamoDbTableLeaderboardRestored_'))! + '.name}' });
+  });
+});
+
+describe('the DynamoDB tier restore settings', () => {
+  const problems = (restores: Record<string, object>) =>
+    failedMessages(gamingPlatformSystem({ prod: environmentWith({ dynamodb: { billing: { mode: 'PAY_PER_REQUEST' }, restores } }) }).validationRules());
+
+  test.each<[string, Record<string, object>, string]>([
+    ['a table the system does not define', { scores: {} }, 'gaming-platform.environments.prod.dynamodb.restores names table "scores", which the system does not define (its tables: games, game-moves, leaderboard, user-sessions)'],
+    ['a time without zone', { leaderboard: { pointInTime: '2026-01-01T10:00:00' } }, 'gaming-platform.environments.prod.dynamodb.restores.leaderboard.pointInTime must be an RFC 3339 time in UTC such as "2026-01-01T10:00:00Z", got "2026-01-01T10:00:00"'],
+  ])('GIVEN a restore of %s WHEN the configuration is checked THEN the message names the setting', (_case, restores, message) => {
+    expect(problems(restores)).toEqual([message]);
+  });
+});
+
+describe('the DynamoDB cost guards, insight and guardrails of the shipped environments', () => {
+  const dev = synthGamingPlatform(GAMING_PLATFORM_ENVIRONMENTS.dev).json;
+  const prod = synthGamingPlatform(GAMING_PLATFORM_ENVIRONMENTS.prod).json;
+
+  test('GIVEN dev WHEN synthesized THEN every table and every GSI is capped at 1000 reads and 500 writes per second', () => {
+    for (const table of tablesOf(dev)) {
+      expect(table.on_demand_throughput).toEqual({ max_read_request_units: 1000, max_write_request_units: 500 });
+      for (const index of table.global_secondary_index ?? []) expect(index.on_demand_throughput).toEqual({ max_read_request_units: 1000, max_write_request_units: 500 });
+    }
+  });
+
+  test('GIVEN prod WHEN synthesized THEN no table is capped', () => {
+    for (const table of tablesOf(prod)) expect(table).not.toHaveProperty('on_demand_throughput');
+  });
+
+  test.each([['dev', dev], ['prod', prod]])('GIVEN %s WHEN synthesized THEN Contributor Insights watch the leaderboard and its byScore index in every Region of the table', (_env, json) => {
+    const leaderboard = Object.keys(json.resource.aws_dynamodb_table).find((id) => id.startsWith('DynamoDbTableLeaderboard_Table_'))!;
+    const insights = Object.values(json.resource.aws_dynamodb_contributor_insights) as any[];
+    const regions = _env === 'dev' ? ['aws.eu_west_2'] : ['aws.eu_west_1', 'aws.eu_west_2'];
+    expect(insights.map((insight) => [insight.provider, insight.index_name ?? 'table']).sort()).toEqual(regions.flatMap((region) => [[region, 'byScore'], [region, 'table']]));
+    for (const insight of insights) expect(insight.table_name).toBe(`\${aws_dynamodb_table.${leaderboard}.name}`);
+  });
+
+  test('GIVEN prod WHEN synthesized THEN every table has a deny-delete resource policy in both Regions; dev, without deletion protection, has none', () => {
+    const policies = Object.values(prod.resource.aws_dynamodb_resource_policy) as any[];
+    expect(policies).toHaveLength(GAMING_PLATFORM_TABLES.length * 2);
+    for (const policy of policies) expect(policy.policy).toContain('"Effect" = "Deny", "Principal" = "*", "Action" = "dynamodb:DeleteTable"');
+    expect(dev.resource.aws_dynamodb_resource_policy).toBeUndefined();
+  });
+});
+
+describe('the DynamoDB tier feature settings', () => {
+  const problems = (dynamodb: object) => failedMessages(gamingPlatformSystem({ prod: environmentWith({ dynamodb: { billing: { mode: 'PAY_PER_REQUEST' }, ...dynamodb } }) }).validationRules());
+
+  test.each<[string, object, string]>([
+    ['settings of an unknown table', { tableSettings: { scores: {} } }, 'gaming-platform.environments.prod.dynamodb.tableSettings names table "scores", which the system does not define (its tables: games, game-moves, leaderboard, user-sessions)'],
+    ['a cap with provisioned billing', { billing: { mode: 'PROVISIONED', readCapacity: { min: 1, max: 10 }, writeCapacity: { min: 1, max: 10 } }, onDemandThroughput: { maxReadRequestUnits: 10 } }, 'gaming-platform.environments.prod.dynamodb.onDemandThroughput caps on-demand tables only (billing.mode PAY_PER_REQUEST); with PROVISIONED, autoscaling\'s max bounds capacity, got billing.mode "PROVISIONED"'],
+    ['a PITR window of 0 days', { pointInTimeRecoveryDays: 0 }, 'gaming-platform.environments.prod.dynamodb.pointInTimeRecoveryDays must be an integer 1-35, got 0'],
+    ['insights on an unknown index', { tableSettings: { leaderboard: { indexes: { byRank: { contributorInsights: true } } } } }, 'gaming-platform.environments.prod.dynamodb.tableSettings.leaderboard.indexes names "byRank", which is not a global secondary index of the table (byScore, byPlayer)'],
+  ])('GIVEN %s WHEN the configuration is checked THEN the message names the setting', (_case, dynamodb, message) => {
+    expect(problems(dynamodb)).toEqual([message]);
+  });
+});
+
+describe('the DAX event notifications setting', () => {
+  const dax = GAMING_PLATFORM_ENVIRONMENTS.prod.dax;
+
+  test('GIVEN a topic in the primary Region WHEN synthesized THEN the cluster sends its events there', () => {
+    const { json } = synthGamingPlatform(environmentWith({ dax: { ...dax, notificationTopicArn: 'arn:aws:sns:eu-west-2:111122223333:dax-events' } }));
+    expect((Object.values(json.resource.aws_dax_cluster)[0] as any).notification_topic_arn).toBe('arn:aws:sns:eu-west-2:111122223333:dax-events');
+  });
+
+  test('GIVEN a topic in the secondary Region WHEN the configuration is checked THEN the message names the setting', () => {
+    const system = gamingPlatformSystem({ prod: environmentWith({ dax: { ...dax, notificationTopicArn: 'arn:aws:sns:eu-west-1:111122223333:dax-events' } }) });
+    expect(failedMessages(system.validationRules())).toEqual([
+      'gaming-platform.environments.prod.dax.notificationTopicArn must be the ARN of an SNS topic in the cluster\'s Region (arn:aws:sns:eu-west-2:<account>:<name>), got "arn:aws:sns:eu-west-1:111122223333:dax-events"',
+    ]);
   });
 });
