@@ -11,10 +11,10 @@ export const CONTENT_HUB_POLICY_SUPPRESSIONS: readonly PolicySuppression[] = [
       'Dev turns deletion protection off on purpose (the environment policy keeps it on everywhere but dev) so the environment can be destroyed and rebuilt with cdktf destroy; dev data is what the migrations recreate, and staging and prod keep deletion protection on.',
   },
   {
-    ruleId: 'DS-CACHE-003',
-    resource: 'aws_elasticache_serverless_cache.ServerlessCache_*',
+    ruleId: 'DS-SECRET-005',
+    resource: 'aws_secretsmanager_secret.ServerlessCache_Users_User-*_Secret_*',
     reason:
-      'Known gap, to fix in modules/cache (ServerlessCache creates no RBAC user group yet; userGroupId takes an existing one): the cache serves TLS only, from the isolated subnets, and its security group admits only the application security group on 6379 and 6380. An RBAC group with IAM-authenticated users changes how the applications connect, so it comes with that change.',
+      'The cache user passwords are rotated by Terraform: bumping the user\'s passwordVersion generates a new password and changes the ElastiCache user and its secret in the same apply (docs/cache.md, Users); a Secrets Manager rotation would change the secret without changing the user\'s password on the cache.',
   },
   {
     ruleId: 'DS-BACKUP-003',

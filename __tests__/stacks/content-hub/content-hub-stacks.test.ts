@@ -261,9 +261,10 @@ describe('content-hub outputs', () => {
       'application_security_group_id', 'aurora_cluster_arn', 'aurora_cluster_endpoint', 'aurora_cluster_identifier', 'aurora_cluster_port',
       'aurora_database_name', 'aurora_master_secret_arn', 'aurora_reader_endpoint', 'data_subnet_ids', 'migrations_checksum',
       'migrations_function_name', 'private_subnet_ids', 'public_subnet_ids', 'rds_proxy_arn', 'rds_proxy_endpoint', 'valkey_endpoint',
-      'valkey_port', 'valkey_reader_endpoint', 'valkey_url', 'vpc_id',
+      'valkey_port', 'valkey_reader_endpoint', 'valkey_url', 'valkey_user_names', 'valkey_user_secret_arns', 'vpc_id',
     ]);
     expect(outputs.aurora_master_secret_arn.sensitive).toBe(true);
+    expect(outputs.valkey_user_secret_arns.sensitive).toBe(true);
     expect(outputs.rds_proxy_endpoint.value).toBe(ref(env, 'aws_db_proxy', 'Proxy/Proxy', 'endpoint'));
     expect(outputs.aurora_cluster_arn.value).toBe(ref(env, 'aws_rds_cluster', 'Aurora/ClusterUsEast1/Cluster', 'arn'));
     expect(outputs.valkey_port.value).toBe(6379);
