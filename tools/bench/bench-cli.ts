@@ -13,7 +13,7 @@ const ROOT_IMPORTS_PRELOAD = path.join(__dirname, 'root-imports.js');
 /** How the cdktf TypeScript template runs an app (its cdktf.json: `npx ts-node main.ts`): type check, then run. */
 const TEMPLATE_RUNNER = 'ts-node main.ts';
 /** The in-process probe, run with the project's TypeScript runner. */
-const PHASES_COMMAND = 'ts-node --transpile-only tools/bench/synth-phases.ts';
+const PHASES_COMMAND = 'node -r ./tools/run/typescript-require-hook.js tools/bench/synth-phases.ts';
 const FLOOR_COMMAND = `node -e "require('constructs'); require('cdktf')"`;
 
 interface SynthesisPath {

@@ -1,6 +1,7 @@
-// Preloaded for the naive baseline: every deep provider import (`@cdktf/provider-aws/lib/rds-cluster`) is
-// answered from the package root (`require('@cdktf/provider-aws').rdsCluster`), which is what an app that
-// writes `import { rdsCluster } from '@cdktf/provider-aws'` loads: every resource class of the provider.
+// Preloaded for the naive baseline only: every deep provider import (@cdktf/provider-aws/lib/rds-cluster) is
+// answered from the package root's namespace (rdsCluster of @cdktf/provider-aws), which is what an app that
+// imports its provider classes from the package root loads: every resource class of the provider. The
+// project itself imports by deep path only (__tests__/architecture/provider-imports.test.ts).
 const Module = require('module');
 
 const DEEP_IMPORT = /^(@cdktf\/provider-[a-z0-9-]+)\/lib\/([a-z0-9-]+)$/;
