@@ -32,9 +32,9 @@ interface Phases {
 function synthesisPaths(): SynthesisPath[] {
   const synth = scriptCommand('synth');
   return [
-    { label: `project: npm run synth (${synth})`, command: synth, preload: [] },
-    { label: `baseline: ${TEMPLATE_RUNNER}, providers from package roots`, command: TEMPLATE_RUNNER, preload: [ROOT_IMPORTS_PRELOAD] },
-    { label: `root imports alone: ${synth}, providers from package roots`, command: synth, preload: [ROOT_IMPORTS_PRELOAD] },
+    { label: 'project: npm run synth', command: synth, preload: [] },
+    { label: 'baseline: ts-node, providers from package roots', command: TEMPLATE_RUNNER, preload: [ROOT_IMPORTS_PRELOAD] },
+    { label: 'root imports alone: npm run synth, providers from roots', command: synth, preload: [ROOT_IMPORTS_PRELOAD] },
   ];
 }
 
@@ -94,7 +94,7 @@ function bench(args: BenchArguments): void {
     const [projectPeak, baselinePeak] = runs.map((measurements) => median(measurements.map((run) => run.peakKb)));
     console.log(`DataStack bench: ${stacks} stacks, ${args.runs} runs per path (alternating), node ${process.version}, ${os.availableParallelism()} cores, load average ${loadBefore.toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at end\n`);
     console.log(formatTable(HEADER, [...paths.map((synthesis, index) => row(synthesis.label, runs[index])), row('floor: node + cdktf + constructs', floor)]));
-    console.log('');
+    console.log(`\nnpm run synth runs \`${scriptCommand('synth')}\` (here without npm's own start-up); the baseline runs \`${TEMPLATE_RUNNER}\`.`);
     console.log(`baseline / project: ${ratio(baseline, project)} wall time, ${ratio(baselinePeak, projectPeak)} peak memory (root imports alone / project: ${ratio(rootImports, project)})`);
     console.log(
       `inside the app (medians of ${phases.length} probes): cdktf + constructs load ${seconds(median(phases.map((phase) => phase.frameworkMs)))}, ` +
