@@ -36,7 +36,8 @@ function typeCheck({ entry, tsconfig, cacheDirectory = DEFAULT_CACHE_DIRECTORY }
   const key = sha256(`${path.resolve(entry)}\0${path.resolve(tsconfig)}`).slice(0, 32);
   const stampFile = path.join(cacheDirectory, `${key}.passed.json`);
   const typescriptVersion = require('typescript/package.json').version;
-  const configHash = fileHash(tsconfig);
+  // The lock file stands for the installed type definitions (@types/node, cdktf, the provider bindings).
+  const configHash = `${fileHash(tsconfig)} ${fileHash(path.join(ROOT, 'package-lock.json')) ?? ''}`;
   try {
     const stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8'));
     const unchanged =
