@@ -29,6 +29,9 @@ export const BROKEN_STACKS: Record<string, [object, string]> = {
     'A managed resource "aws_kms_key" "Missing" has not been declared in the root',
   ],
   'wrong-type': [stack({ aws_sns_topic: { Topic: { name: 'fixture', tags: 'team=data' } } }), 'Inappropriate value for attribute "tags": map of string required.'],
+  // The stand-in serves only the types a configuration names: one the provider lacks is still refused.
+  'unknown-resource-type': [stack({ ...KEY, aws_not_a_service: { Thing: { name: 'fixture' } } }), 'The provider hashicorp/aws does not support resource type "aws_not_a_service".'],
+  'unknown-data-source': [stack(KEY, { data: { aws_not_a_lookup: { Thing: { name: 'fixture' } } } }), 'The provider hashicorp/aws does not support data source "aws_not_a_lookup".'],
   'read-only-attribute': [stack({ aws_kms_key: { Key: { description: 'fixture key', arn: 'arn:aws:kms:eu-west-2:123456789012:key/x' } } }), 'Invalid Configuration for Read-Only Attribute'],
 };
 

@@ -15,7 +15,7 @@ function runValidate(outdir: string, stacks: string[] = []): Promise<{ exitCode:
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [path.join(ROOT, 'node_modules', 'ts-node', 'dist', 'bin.js'), '--transpile-only', path.join(ROOT, 'tools/offline-provider/validate-cli.ts'), ...stacks],
+      ['-r', path.join(ROOT, 'tools', 'run', 'typescript-require-hook.js'), path.join(ROOT, 'tools/offline-provider/validate-cli.ts'), ...stacks],
       { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: outdir }, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => resolve({ exitCode: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );

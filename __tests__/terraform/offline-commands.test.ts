@@ -12,7 +12,7 @@ function runTool(script: string, args: string[], outdir: string): Promise<{ exit
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [path.join(ROOT, 'node_modules', 'ts-node', 'dist', 'bin.js'), '--transpile-only', path.join(ROOT, 'tools/offline-provider', script), ...args],
+      ['-r', path.join(ROOT, 'tools', 'run', 'typescript-require-hook.js'), path.join(ROOT, 'tools/offline-provider', script), ...args],
       { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: outdir }, maxBuffer: 16 * 1024 * 1024, timeout: 110_000 },
       (error, stdout, stderr) => resolve({ exitCode: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );

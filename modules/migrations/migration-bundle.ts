@@ -1,9 +1,9 @@
 import { createHash } from 'crypto';
-import { buildSync } from 'esbuild';
 import { strToU8, zipSync } from 'fflate';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { cachedBundle } from '../bundle-cache';
 import { MigrationFile, migrationsChecksum } from '../../migrations/runner/migration-files';
 import { MANIFEST_FILE_NAME } from '../../migrations/runner/system-manifest';
 import { loadSystemMigrations, SEED_FOLDER } from '../../migrations/runner/system-migrations';
@@ -41,25 +41,21 @@ export function clearBundleCache(): void {
 /**
  * Bundles the runner's Lambda handler with esbuild (pg included; the AWS SDK v3 is left out because
  * the Lambda Node.js runtime provides it). Paths in the bundle's comments are relative to the
- * repository, so the bundle is the same on every machine.
+ * repository, so the bundle is the same on every machine. Rebuilt only when a file it is built from changes.
  */
 function bundleHandler(): string {
-  if (handlerCode === undefined) {
-    const result = buildSync({
-      entryPoints: [HANDLER_ENTRY],
-      absWorkingDir: REPOSITORY_ROOT,
-      bundle: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'cjs',
-      // pg-native is pg's optional libpq binding, never used here.
-      external: ['@aws-sdk/*', 'pg-native'],
-      write: false,
-      logLevel: 'silent',
-      legalComments: 'eof',
-    });
-    handlerCode = result.outputFiles[0].text;
-  }
+  handlerCode ??= cachedBundle({
+    entryPoint: HANDLER_ENTRY,
+    absWorkingDir: REPOSITORY_ROOT,
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    // pg-native is pg's optional libpq binding, never used here.
+    external: ['@aws-sdk/*', 'pg-native'],
+    logLevel: 'silent',
+    legalComments: 'eof',
+  });
   return handlerCode;
 }
 

@@ -86,7 +86,7 @@ describe('the CLI loads pgvector only for a system that declares it', () => {
         console.log(JSON.stringify({ gaming, afterGaming, content, afterContent: loaded() }));
       })();`;
     const result = await new Promise<string>((resolve, reject) => {
-      execFile(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: ROOT, timeout: 240_000, env: { ...process.env, DATABASE_URL: '' } }, (error, stdout, stderr) =>
+      execFile(process.execPath, ['-r', './tools/run/typescript-require-hook.js', '-e', script], { cwd: ROOT, timeout: 240_000, env: { ...process.env, DATABASE_URL: '' } }, (error, stdout, stderr) =>
         error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout.trim().split('\n').pop() ?? ''),
       );
     });

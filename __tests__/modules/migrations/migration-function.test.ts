@@ -390,7 +390,7 @@ describe('migration bundle', () => {
       const { archivePath } = buildMigrationBundle('gaming-platform', ${JSON.stringify(root)});
       process.stdout.write(require('crypto').createHash('sha256').update(fs.readFileSync(archivePath)).digest('hex'));`;
     const archiveHashIn = (zone: string) => {
-      const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+      const run = spawnSync(process.execPath, ['-r', './tools/run/typescript-require-hook.js', '-e', script], {
         cwd: path.resolve(__dirname, '..', '..', '..'),
         env: { ...process.env, TZ: zone },
         encoding: 'utf8',

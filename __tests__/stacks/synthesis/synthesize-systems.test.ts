@@ -79,7 +79,7 @@ describe('synthesizing every system', () => {
     fs.mkdirSync(path.join(outdir, 'stacks'), { recursive: true });
     fs.writeFileSync(path.join(outdir, 'manifest.json'), '{"previous":"manifest"}');
     const before = directorySnapshot(outdir);
-    const result = spawnSync(process.execPath, [require.resolve('ts-node/dist/bin'), '--transpile-only', path.join(ROOT, '__tests__/fixtures/bad-configuration-app.ts')], {
+    const result = spawnSync(process.execPath, ['-r', path.join(ROOT, 'tools', 'run', 'typescript-require-hook.js'), path.join(ROOT, '__tests__/fixtures/bad-configuration-app.ts')], {
       cwd: ROOT,
       env: { ...process.env, CDKTF_OUTDIR: outdir },
       encoding: 'utf8',

@@ -18,7 +18,7 @@ function runCli(args: string[], outdir: string): Promise<{ exitCode: number; std
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [path.join(ROOT, 'node_modules', 'ts-node', 'dist', 'bin.js'), '--transpile-only', path.join(ROOT, 'tools/policy-pack/check-cli.ts'), ...args],
+      ['-r', path.join(ROOT, 'tools', 'run', 'typescript-require-hook.js'), path.join(ROOT, 'tools/policy-pack/check-cli.ts'), ...args],
       { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: outdir }, maxBuffer: 64 * 1024 * 1024, timeout: 170_000 },
       (error, stdout, stderr) => resolve({ exitCode: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );

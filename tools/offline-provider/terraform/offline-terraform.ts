@@ -8,7 +8,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { encodeSchemaResponse, encodedSchemaFile, loadProtocol } from '../plugin/protocol';
+import { ProviderSchema } from '../schema/provider-schema';
 import { CACHE_DIRECTORY, CachedSchema, cachedSchema, writeAtomically } from '../schema/schema-cache';
+import { configurationTypes, subsetSchema } from '../schema/schema-subset';
 
 const TOOL_DIRECTORY = path.resolve(__dirname, '..');
 const PROTO_DIRECTORY = path.join(TOOL_DIRECTORY, 'proto');
@@ -68,6 +70,11 @@ function pluginBundle(): string {
   return bundle;
 }
 
+/** The environment variable a provider's launcher reads for its schema subset. */
+function subsetVariable(providerName: string): string {
+  return `DATASTACK_STAND_IN_${providerName.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_SUBSET`;
+}
+
 function terraformPlatform(): string {
   const arch = { x64: 'amd64', arm64: 'arm64', ia32: '386' }[process.arch as string] ?? process.arch;
   return `${process.platform}_${arch}`;
@@ -78,6 +85,8 @@ export class OfflineTerraform {
   readonly root: string;
   readonly providers: readonly CachedSchema[];
   private readonly cliConfig: string;
+  private readonly fullSchemas: (ProviderSchema | undefined)[] = [];
+  private protocol: unknown;
 
   constructor() {
     this.providers = STAND_IN_PACKAGES.map(cachedSchema);
@@ -93,14 +102,54 @@ export class OfflineTerraform {
       const directory = path.join(mirror, 'registry.terraform.io', 'hashicorp', provider.name, provider.version, terraformPlatform());
       fs.mkdirSync(directory, { recursive: true });
       const launcher = path.join(directory, `terraform-provider-${provider.name}_v${provider.version}`);
-      const quoted = [process.execPath, bundle, provider.file, PROTO_DIRECTORY, encodedSchemaFile(provider.file, PROTO_DIRECTORY)].map((part) => `'${part.replace(/'/g, `'\\''`)}'`);
-      fs.writeFileSync(launcher, `#!/bin/sh\nexec ${quoted.join(' ')}\n`, { mode: 0o755 });
+      const quote = (part: string) => `'${part.replace(/'/g, `'\\''`)}'`;
+      // A working copy names, in its environment, the schema subset for its configuration (subsetFiles);
+      // without it the launcher serves the whole schema.
+      const variable = subsetVariable(provider.name);
+      fs.writeFileSync(
+        launcher,
+        [
+          '#!/bin/sh',
+          `schema=${quote(provider.file)}`,
+          `encoded=${quote(encodedSchemaFile(provider.file, PROTO_DIRECTORY))}`,
+          `if [ -n "$${variable}" ]; then schema="$${variable}.json"; encoded="$${variable}.bin"; fi`,
+          `exec ${quote(process.execPath)} ${quote(bundle)} "$schema" ${quote(PROTO_DIRECTORY)} "$encoded"`,
+          '',
+        ].join('\n'),
+        { mode: 0o755 },
+      );
     }
     this.cliConfig = path.join(this.root, 'terraform.rc');
     fs.writeFileSync(
       this.cliConfig,
       `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(mirror)}\n    include = ["registry.terraform.io/hashicorp/*"]\n  }\n}\n`,
     );
+  }
+
+  /**
+   * For each provider, the path prefix of `<prefix>.json` (the schema) and `<prefix>.bin` (its encoded
+   * GetProviderSchema response) holding only the types the configuration in `directory` names, by the
+   * environment variable its launcher reads. Kept in the cache, by provider schema and type list.
+   */
+  subsetFiles(directory: string): NodeJS.ProcessEnv {
+    const types = configurationTypes(directory);
+    const environment: NodeJS.ProcessEnv = {};
+    this.providers.forEach((provider, index) => {
+      const full = (this.fullSchemas[index] ??= JSON.parse(fs.readFileSync(provider.file, 'utf8')) as ProviderSchema);
+      const subset = subsetSchema(full, types);
+      const key = createHash('sha256')
+        .update(path.basename(encodedSchemaFile(provider.file, PROTO_DIRECTORY)))
+        .update(JSON.stringify([Object.keys(subset.resources), Object.keys(subset.dataSources), Object.keys(subset.ephemeralResources)]))
+        .digest('hex')
+        .slice(0, 16);
+      const prefix = path.join(CACHE_DIRECTORY, `subset-${provider.name}-${key}`);
+      if (!fs.existsSync(`${prefix}.bin`)) {
+        writeAtomically(`${prefix}.json`, JSON.stringify(subset));
+        writeAtomically(`${prefix}.bin`, encodeSchemaResponse((this.protocol ??= loadProtocol(PROTO_DIRECTORY)), subset));
+      }
+      environment[subsetVariable(provider.name)] = prefix;
+    });
+    return environment;
   }
 
   /** The environment of every offline run: own CLI config and data directory, no TLS to the plugin, no network. */
@@ -133,7 +182,7 @@ export class OfflineTerraform {
       const override = { terraform: { backend: { local: { path: path.join(directory, 'terraform.tfstate') } } } };
       fs.writeFileSync(path.join(directory, 'offline_backend_override.tf.json'), JSON.stringify(override, null, 2));
     }
-    return new WorkingCopy(this, directory, backend);
+    return new WorkingCopy(this, directory, backend, this.subsetFiles(directory));
   }
 
   dispose(): void {
@@ -146,12 +195,14 @@ export class WorkingCopy {
     private readonly terraform: OfflineTerraform,
     readonly directory: string,
     private readonly backend: BackendMode,
+    /** The variables that point each provider's launcher at the schema subset for this configuration. */
+    private readonly schemaSubsets: NodeJS.ProcessEnv = {},
   ) {}
 
   /** Runs `terraform <args>` in the working copy, stopped after `TERRAFORM_TIMEOUT_MS`; never throws on a non-zero exit. */
   run(args: readonly string[], extraEnvironment: NodeJS.ProcessEnv = {}): Promise<TerraformResult> {
     const started = process.hrtime.bigint();
-    const environment = { ...this.terraform.environment(path.join(this.directory, '.terraform-data')), ...extraEnvironment };
+    const environment = { ...this.terraform.environment(path.join(this.directory, '.terraform-data')), ...this.schemaSubsets, ...extraEnvironment };
     return new Promise((resolve) => {
       execFile('terraform', [...args], { cwd: this.directory, env: environment, maxBuffer: 64 * 1024 * 1024, timeout: TERRAFORM_TIMEOUT_MS }, (error, stdout, stderr) => {
         const exitCode = error ? (typeof error.code === 'number' ? error.code : 1) : 0;

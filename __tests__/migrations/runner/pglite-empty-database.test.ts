@@ -1,0 +1,52 @@
+// An in-memory embedded database starts from a cached copy of an empty one instead of running initdb. The copy
+// must be empty: nothing a run did may reach the next run.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { emptyDatabaseFile } from '../../../migrations/runner/pglite-empty-database';
+import { openPglite } from '../../../migrations/runner/pglite-session';
+
+const PUBLIC_TABLES = "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename";
+
+describe('the cached empty embedded database', () => {
+  const cacheDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'datastack-pglite-cache-'));
+  const previous = process.env.DATASTACK_PGLITE_CACHE_DIRECTORY;
+  beforeAll(() => (process.env.DATASTACK_PGLITE_CACHE_DIRECTORY = cacheDirectory));
+  afterAll(() => {
+    if (previous === undefined) delete process.env.DATASTACK_PGLITE_CACHE_DIRECTORY;
+    else process.env.DATASTACK_PGLITE_CACHE_DIRECTORY = previous;
+    fs.rmSync(cacheDirectory, { recursive: true, force: true });
+  });
+
+  test('GIVEN no cached database WHEN one is opened and used THEN an empty copy is kept; WHEN the next is opened from it THEN it holds nothing the first did and works', async () => {
+    const first = await openPglite();
+    await first.execute('CREATE TABLE leaked (id int); INSERT INTO leaked VALUES (1);');
+    await first.close();
+    const cached = emptyDatabaseFile([]);
+    expect(fs.statSync(cached).size).toBeGreaterThan(0);
+    const cachedBytes = fs.readFileSync(cached);
+
+    const second = await openPglite();
+    const tablesAtStart = await second.query(PUBLIC_TABLES);
+    await second.execute('CREATE TABLE probe (id int); INSERT INTO probe VALUES (7);');
+    const rows = await second.query<{ id: number }>('SELECT id FROM probe');
+    await second.close();
+
+    expect(tablesAtStart).toEqual([]);
+    expect(rows).toEqual([{ id: 7 }]);
+    expect(fs.readFileSync(cached).equals(cachedBytes)).toBe(true);
+  }, 180_000);
+
+  test('GIVEN a damaged cached database WHEN a database is opened THEN it is a working empty one and the copy is replaced', async () => {
+    const cached = emptyDatabaseFile([]);
+    fs.mkdirSync(path.dirname(cached), { recursive: true });
+    fs.writeFileSync(cached, 'not a tar archive');
+
+    const db = await openPglite();
+    const tables = await db.query(PUBLIC_TABLES);
+    await db.close();
+
+    expect(tables).toEqual([]);
+    expect(fs.statSync(cached).size).toBeGreaterThan(1024 * 1024);
+  }, 180_000);
+});
