@@ -32,7 +32,7 @@ export interface CacheAuthSecretProps {
 
 /**
  * The AUTH token in a KMS-encrypted Secrets Manager secret, as JSON
- * `{ auth_token, primary_endpoint, reader_endpoint, port }` (the shape seed 004's applications read), and
+ * `{ auth_token, primary_endpoint, reader_endpoint, port }` (the shape skillancer's applications read), and
  * optionally a ready `url`.
  * The value goes through the write-only `secret_string_wo`, so the secret version keeps no copy in state.
  */

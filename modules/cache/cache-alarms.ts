@@ -13,7 +13,7 @@ export function memberClusterIds(replicationGroupId: string, topology: { readonl
 }
 
 /**
- * The alarms of one node (namespace AWS/ElastiCache, dimension CacheClusterId), from seed 004's Redis table.
+ * The alarms of one node (namespace AWS/ElastiCache, dimension CacheClusterId), from skillancer's Redis alarm table.
  * ReplicationLag is watched on every node because roles move in a failover; a primary publishes none.
  */
 export function cacheNodeAlarmSpecs(cacheClusterId: string, thresholds: CacheAlarmThresholds): MetricAlarmSpec[] {

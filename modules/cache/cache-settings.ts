@@ -54,7 +54,7 @@ export interface CacheUsersAuthentication {
 
 export type CacheAuthentication = AuthTokenAuthentication | RbacAuthentication | CacheUsersAuthentication;
 
-/** Thresholds of the replication group's alarms (seed 004's Redis table). */
+/** Thresholds of the replication group's alarms (skillancer's Redis alarm table). */
 export interface CacheAlarmThresholds {
   /** Host CPUUtilization (%). */
   readonly cpuPercent: number;
@@ -88,7 +88,7 @@ export interface CacheReplicationGroupSettings {
   readonly engineVersion?: CacheEngineVersion;
   /**
    * Node type of every node.
-   * @default 'cache.r7g.large' (seed 002's default)
+   * @default 'cache.r7g.large' (the gaming platform's default)
    */
   readonly nodeType?: CacheNodeType;
   /**
@@ -128,12 +128,12 @@ export interface CacheReplicationGroupSettings {
   readonly snapshotRetentionDays?: number;
   /**
    * Daily snapshot window, `hh24:mi-hh24:mi` UTC, at least 60 minutes.
-   * @default '04:00-05:00' (seed 004)
+   * @default '04:00-05:00' (skillancer's window)
    */
   readonly snapshotWindow?: string;
   /**
    * Weekly maintenance window, `ddd:hh24:mi-ddd:hh24:mi` UTC, at least 60 minutes, not overlapping the snapshot window.
-   * @default 'sun:05:00-sun:06:00' (seed 004)
+   * @default 'sun:05:00-sun:06:00' (skillancer's window)
    */
   readonly maintenanceWindow?: string;
   /**
@@ -178,7 +178,7 @@ export interface CacheReplicationGroupSettings {
    */
   readonly restoreFrom?: CacheRestoreSource;
   /**
-   * Alarm thresholds over the defaults (seed 004).
+   * Alarm thresholds over the defaults (skillancer's window).
    * @default - DEFAULT_CACHE_ALARM_THRESHOLDS
    */
   readonly alarmThresholds?: Partial<CacheAlarmThresholds>;

@@ -20,7 +20,7 @@ export const CACHE_DEFAULTS = {
   authTokenUpdateStrategy: 'ROTATE',
 } as const;
 
-/** Seed 004's Redis alarm table. */
+/** skillancer's Redis alarm table, the default for every replication group. */
 export const DEFAULT_CACHE_ALARM_THRESHOLDS: CacheAlarmThresholds = {
   cpuPercent: 80,
   engineCpuPercent: 80,
@@ -32,7 +32,7 @@ export const DEFAULT_CACHE_ALARM_THRESHOLDS: CacheAlarmThresholds = {
 };
 
 /**
- * Seed 004's Redis parameters: evict only keys with a TTL (least recently used first), close idle
+ * skillancer's Redis parameters, the default for every replication group: evict only keys with a TTL (least recently used first), close idle
  * clients after 5 minutes, and probe dead peers every 5 minutes. notify-keyspace-events only when asked.
  */
 export const DEFAULT_CACHE_PARAMETERS: Readonly<Record<string, string>> = {

@@ -8,7 +8,7 @@ export type CacheEngine = 'redis' | 'valkey';
  * @see https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/engine-versions.html
  */
 export class CacheEngineVersion {
-  /** Redis OSS 7.0 (seed 002's version). */
+  /** Redis OSS 7.0 (the gaming platform's version). */
   public static readonly REDIS_7_0 = new CacheEngineVersion('redis', '7.0');
   /** Redis OSS 7.1, the last Redis OSS minor ElastiCache offers: DataStack's default. */
   public static readonly REDIS_7_1 = new CacheEngineVersion('redis', '7.1');

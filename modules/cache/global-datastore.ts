@@ -33,7 +33,7 @@ export interface CacheGlobalDatastoreMember extends CacheGlobalDatastoreRegion {
 export interface CacheGlobalDatastoreProps extends CacheReplicationGroupSettings {
   /** The Region that takes writes. */
   readonly primary: CacheGlobalDatastoreRegion;
-  /** Read-only Regions (ElastiCache allows two); one is the cross-Region recovery of seed 004. */
+  /** Read-only Regions (ElastiCache allows two); one is skillancer's cross-Region recovery. */
   readonly members: readonly CacheGlobalDatastoreMember[];
   /**
    * The component in physical names.

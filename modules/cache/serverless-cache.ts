@@ -44,7 +44,7 @@ export const SERVERLESS_CACHE_PORTS = [6379, 6380] as const;
 export interface ServerlessCacheSettings {
   /**
    * The engine.
-   * @default 'valkey' (seed 001)
+   * @default 'valkey' (the content hub's choice)
    */
   readonly engine?: 'valkey' | 'redis';
   /**
@@ -52,7 +52,7 @@ export interface ServerlessCacheSettings {
    * @default '8' for valkey, '7' for redis
    */
   readonly majorEngineVersion?: string;
-  /** The cache's upper bounds (seed 001 runs an API cache and rate limiter: bound it). */
+  /** The cache's upper bounds (an API cache and rate limiter such as the content hub's: bound it). */
   readonly usageLimits: ServerlessCacheUsageLimits;
   /**
    * Days automatic snapshots are kept, 0-35.
@@ -189,7 +189,7 @@ export function serverlessCacheRules(setting: string, props: ServerlessCacheProp
 }
 
 /**
- * An ElastiCache serverless cache (Valkey by default, seed 001): usage limits, a customer-managed key,
+ * An ElastiCache serverless cache (Valkey by default, as the content hub runs it): usage limits, a customer-managed key,
  * private subnets, a security group admitting only the application security groups on 6379 (and 6380,
  * the port serverless caches serve reads from replicas on), daily snapshots, alarms on its usage limits. Always TLS.
  */

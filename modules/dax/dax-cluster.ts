@@ -39,7 +39,7 @@ export const DAX_DEFAULTS = {
 export interface DaxSettings {
   /**
    * The node type of every node.
-   * @default 'dax.r4.large' (seed 002's default)
+   * @default 'dax.r4.large' (the gaming platform's default)
    */
   readonly nodeType?: DaxNodeType;
   /**
@@ -61,7 +61,7 @@ export interface DaxSettings {
   readonly queryTtlMillis?: number;
   /**
    * Average CPU (%) above which the CPU alarm fires.
-   * @default 80 (seed 002)
+   * @default 80 (the gaming platform's threshold)
    */
   readonly cpuAlarmThresholdPercent?: number;
   /**
