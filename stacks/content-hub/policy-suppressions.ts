@@ -1,5 +1,6 @@
 // The content hub's accepted policy-pack findings (`npm run check` prints each reason). A suppression that
 // starts "Known gap" is temporary: it names what to fix and where.
+import { MODULE_GAP_SUPPRESSIONS } from '../common/shared-policy-suppressions';
 import type { PolicySuppression } from '../policy-suppression';
 
 export const CONTENT_HUB_POLICY_SUPPRESSIONS: readonly PolicySuppression[] = [
@@ -24,33 +25,10 @@ export const CONTENT_HUB_POLICY_SUPPRESSIONS: readonly PolicySuppression[] = [
       'The content hub runs in one Region by its requirements, so there is no second Region to copy backups to; prod keeps 30 days of automated backups (point-in-time restore), deletion protection, prevent_destroy and a final snapshot. A cross-Region copy comes with a secondary Region (awsBackup needs one).',
   },
   {
-    ruleId: 'DS-IAM-003',
-    resource: 'aws_iam_role.Migrations_Role_*',
-    reason:
-      'Known gap, to fix in modules/migrations: the trust policy should carry an aws:SourceAccount condition as the Enhanced Monitoring role does. The exposure is small meanwhile: Lambda assumes the role only for functions it was given to with iam:PassRole, which cannot cross accounts.',
-  },
-  {
-    ruleId: 'DS-KMS-003',
-    resource: 'aws_kms_key.AlarmTopics*_Key_*',
-    reason:
-      "Known gap, to fix in modules/alarms (AlarmTopics): the cloudwatch.amazonaws.com and events.rds.amazonaws.com grants on the alarm topics' key have no aws:SourceAccount/aws:SourceArn condition. The key encrypts only these topics' messages.",
-  },
-  {
-    ruleId: 'DS-SNS-003',
-    resource: 'aws_sns_topic.AlarmTopics*',
-    reason:
-      'Known gap, to fix in modules/alarms: no topic policy denies aws:SecureTransport = false. The only publishers are CloudWatch and RDS events, AWS services that publish over TLS, and the stack subscribes nothing to the topics, so no client reaches them over plain HTTP today.',
-  },
-  {
-    ruleId: 'DS-MIG-001',
-    resource: 'aws_lambda_function.Migrations_Function_*',
-    reason:
-      'Two runs cannot migrate at once: the runner holds a PostgreSQL session advisory lock for the whole run and gives up, applying nothing, when another run holds it (migrations/runner/migrator.ts and its test), and Terraform invokes the function only inside an apply, which the S3 state lock serializes per stack. Reserved concurrency 1 would make that visible in the JSON; not set yet.',
-  },
-  {
     ruleId: 'DS-RDS-010',
     resource: 'aws_rds_cluster.Aurora_*',
     reason:
       'Clients (RDS Proxy, the migrations function, the Data API) authenticate with the RDS-managed master secret and no database user is granted rds_iam, so IAM database authentication would admit nobody until such users exist; it comes with login roles granted content_hub_app.',
   },
+  ...MODULE_GAP_SUPPRESSIONS,
 ];

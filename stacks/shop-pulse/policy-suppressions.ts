@@ -1,5 +1,6 @@
 // Shop Pulse's accepted policy-pack findings (`npm run check` prints each reason). A suppression that starts
 // "Known gap" is temporary: it names what to fix and where.
+import { MODULE_GAP_SUPPRESSIONS } from '../common/shared-policy-suppressions';
 import type { PolicySuppression } from '../policy-suppression';
 
 const INSTANCE = 'aws_db_instance.Postgres_*';
@@ -32,28 +33,5 @@ export const SHOP_PULSE_POLICY_SUPPRESSIONS: readonly PolicySuppression[] = [
     reason:
       'The dev policy turns deletion protection off on purpose so the environment can be destroyed and rebuilt with cdktf destroy; dev holds the seed tenants only, and prod keeps deletion protection on. The final snapshot on delete stays.',
   },
-  {
-    ruleId: 'DS-IAM-003',
-    resource: 'aws_iam_role.Migrations_Role_*',
-    reason:
-      'Known gap, to fix in modules/migrations: the trust policy should carry an aws:SourceAccount condition. The exposure is small meanwhile: Lambda assumes the role only for functions it was given to with iam:PassRole, which cannot cross accounts.',
-  },
-  {
-    ruleId: 'DS-MIG-001',
-    resource: 'aws_lambda_function.Migrations_Function_*',
-    reason:
-      'Two runs cannot migrate at once: the runner holds a PostgreSQL session advisory lock for the whole run and gives up, applying nothing, when another run holds it, and Terraform invokes the function only inside an apply, which the S3 state lock serializes per stack. Reserved concurrency 1 would make that visible in the JSON; not set yet.',
-  },
-  {
-    ruleId: 'DS-KMS-003',
-    resource: 'aws_kms_key.AlarmTopics*_Key_*',
-    reason:
-      "Known gap, to fix in modules/alarms (AlarmTopics): the service grants on the alarm topics' key have no aws:SourceAccount/aws:SourceArn condition, which CloudWatch and RDS events support when they publish to encrypted topics. The key encrypts only these topics' messages.",
-  },
-  {
-    ruleId: 'DS-SNS-003',
-    resource: 'aws_sns_topic.AlarmTopics*',
-    reason:
-      'Known gap, to fix in modules/alarms: no topic policy denies aws:SecureTransport = false. The only publishers are CloudWatch and RDS events, AWS services that publish over TLS, and the stack subscribes nothing to the topics, so no client reaches them over plain HTTP today.',
-  },
+  ...MODULE_GAP_SUPPRESSIONS,
 ];

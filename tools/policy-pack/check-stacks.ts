@@ -37,7 +37,8 @@ const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 
 /** Checks `stacks` with `rules`; throws a ConfigurationError for an invalid suppression before checking anything. */
 export function checkStacks(stacks: readonly StackInput[], rules: readonly PolicyRule[] = RULES, systems: readonly SystemSuppressions[] = []): PolicyReport {
   assertValid(suppressionRules(systems, rules.map((rule) => rule.id)));
-  const used = new Set<PolicySuppression>();
+  // Per system: systems share suppressions of shared modules, and one system's use says nothing of another's.
+  const used = new Map<SystemSuppressions, Set<PolicySuppression>>(systems.map((system) => [system, new Set<PolicySuppression>()]));
   const findings: Finding[] = [];
   for (const stack of stacks) {
     const document = new StackDocument(stack.name, stack.json);
@@ -50,7 +51,7 @@ export function checkStacks(stacks: readonly StackInput[], rules: readonly Polic
         const match = systems
           .flatMap((system) => system.suppressions.map((suppression) => ({ system, suppression })))
           .find(({ system, suppression }) => suppresses(system, suppression, stack.name, rule.id, found.address));
-        if (match) used.add(match.suppression);
+        if (match) used.get(match.system)!.add(match.suppression);
         findings.push({
           stack: stack.name,
           ruleId: rule.id,
@@ -73,7 +74,7 @@ export function checkStacks(stacks: readonly StackInput[], rules: readonly Polic
   const checkedSystems = systems.filter((system) => stacks.some((stack) => stack.name === system.system || stack.name.startsWith(`${system.system}-`)));
   const unusedSuppressions = checkedSystems.flatMap((system) =>
     system.suppressions
-      .filter((suppression) => !used.has(suppression))
+      .filter((suppression) => !used.get(system)!.has(suppression))
       .filter((suppression) => suppression.stacks === undefined || suppression.stacks.some((name) => stacks.some((stack) => stack.name === name)))
       .map((suppression) => ({ system: system.system, suppression })),
   );

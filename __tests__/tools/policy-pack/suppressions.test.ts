@@ -42,6 +42,17 @@ describe('suppressions', () => {
     expect(report.unusedSuppressions).toEqual([]);
   });
 
+  test('GIVEN one suppression shared by two systems WHEN only one system has the finding THEN it is unused in the other', () => {
+    const shared = { ruleId: 'DS-RDS-001', resource: 'aws_rds_cluster.*', reason };
+    const clean = stack({ resource: { aws_rds_cluster: { db_one: { storage_encrypted: true } } } });
+    const report = checkStacks([{ name: 'shop-prod', json: unencrypted }, { name: 'blog-prod', json: clean }], rule, [
+      { system: 'shop', suppressions: [shared] },
+      { system: 'blog', suppressions: [shared] },
+    ]);
+    expect(countFindings(report).unsuppressedErrors).toBe(0);
+    expect(report.unusedSuppressions).toEqual([{ system: 'blog', suppression: shared }]);
+  });
+
   test('GIVEN a suppression matching nothing WHEN its system is checked THEN the text report notes it', () => {
     const report = checkStacks([{ name: 'shop-prod', json: unencrypted }], rule, system([{ ruleId: 'DS-RDS-001', resource: 'aws_rds_cluster.gone', reason }]));
     expect(textReport(report)).toContain('note: the shop suppression of DS-RDS-001 on aws_rds_cluster.gone matched no finding');
