@@ -2,16 +2,9 @@
 // on (a restored clone beside the Global Database, advanced Database Insights with cluster-level monitoring,
 // per-instance class/tier/AZ, write forwarding, reader autoscaling, I/O-Optimized storage): validated against
 // the real provider schema and planned, offline through the stand-in providers.
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { gamingPlatformSystem } from '../../stacks/gaming-platform/gaming-platform-system';
-import { synthesizeSystems } from '../../stacks/synthesis/synthesize-systems';
-import { OfflineTerraform } from '../../tools/offline-provider/terraform/offline-terraform';
-import { planStack, StackPlan } from '../../tools/offline-provider/terraform/plan-stack';
-import { synthesizedStacks } from '../../tools/offline-provider/terraform/stack-selection';
-import { StackValidation, validateStack } from '../../tools/offline-provider/terraform/validate-stacks';
 import { BASE_ENVIRONMENT, environmentWith } from '../fixtures/gaming-platform-environment';
+import { validateAndPlanOffline } from '../support/offline-validate-and-plan';
 
 jest.setTimeout(600_000);
 
@@ -39,34 +32,20 @@ const EVERY_AURORA_SETTING = environmentWith({
 });
 
 describe('gaming-platform prod with every Aurora setting on, through offline Terraform', () => {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'datastack-aurora-settings-'));
-  const terraform = new OfflineTerraform();
-  let validation: StackValidation;
-  let plan: StackPlan;
-
-  beforeAll(async () => {
-    synthesizeSystems([gamingPlatformSystem({ prod: EVERY_AURORA_SETTING })], outdir);
-    const [stack] = synthesizedStacks(outdir);
-    validation = await validateStack(terraform, stack);
-    plan = await planStack(terraform, stack);
-  });
-  afterAll(() => {
-    terraform.dispose();
-    fs.rmSync(outdir, { recursive: true, force: true });
-  });
+  const offline = validateAndPlanOffline('datastack-aurora-settings-', () => gamingPlatformSystem({ prod: EVERY_AURORA_SETTING }));
 
   test('GIVEN the synthesized stack WHEN terraform validate runs THEN it is valid', () => {
-    expect(validation.output).not.toMatch(/Error: /);
-    expect(validation.valid).toBe(true);
+    expect(offline.validation().output).not.toMatch(/Error: /);
+    expect(offline.validation().valid).toBe(true);
   });
 
   test('GIVEN the synthesized stack WHEN terraform plan runs on empty state THEN it plans, the restored clone and the readers\' autoscaling included', () => {
     // Terraform reports failures as "Error: ..."; alarm names here contain "Error" (ErrorRequestCount).
-    expect(plan.output).not.toMatch(/Error: /);
-    expect(plan.succeeded).toBe(true);
-    expect(plan.summary).toMatch(/^Plan: \d+ to add, 0 to change, 0 to destroy\.$/);
-    const created = (prefix: string) => plan.changes.filter((change) => change.startsWith(`create ${prefix}`)).length;
+    expect(offline.plan().output).not.toMatch(/Error: /);
+    expect(offline.plan().succeeded).toBe(true);
+    expect(offline.plan().summary).toMatch(/^Plan: \d+ to add, 0 to change, 0 to destroy\.$/);
+    const created = (prefix: string) => offline.plan().changes.filter((change) => change.startsWith(`create ${prefix}`)).length;
     expect([created('aws_rds_cluster.'), created('aws_rds_cluster_instance.'), created('aws_appautoscaling_target.'), created('aws_appautoscaling_policy.')]).toEqual([3, 7, 1, 1]);
-    expect(plan.changes).toContainEqual(expect.stringMatching(/^create aws_rds_cluster\.AuroraRestore_ClusterEuWest2_Cluster_/));
+    expect(offline.plan().changes).toContainEqual(expect.stringMatching(/^create aws_rds_cluster\.AuroraRestore_ClusterEuWest2_Cluster_/));
   });
 });

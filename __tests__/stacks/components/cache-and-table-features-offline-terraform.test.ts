@@ -2,19 +2,12 @@
 // the cache and table features the shipped stacks do not: ElastiCache users and user groups (password and IAM),
 // a serverless cache restored from a snapshot, a replication group on r6gd nodes (data tiering) restored from a
 // snapshot with its own users, and a table with warm throughput, a table class, a PITR window and a restore.
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import type { EnvironmentConfig } from '../../../stacks/common/environment';
 import { cacheReplicationGroup, CacheReplicationGroupConfig } from '../../../stacks/components/cache-replication-group';
 import { dynamoDbTables, DynamoDbTablesConfig } from '../../../stacks/components/dynamodb-tables';
 import { serverlessCache, ServerlessCacheConfig } from '../../../stacks/components/serverless-cache';
 import { defineSystem } from '../../../stacks/composition/define-system';
-import { synthesizeSystems } from '../../../stacks/synthesis/synthesize-systems';
-import { OfflineTerraform } from '../../../tools/offline-provider/terraform/offline-terraform';
-import { planStack, StackPlan } from '../../../tools/offline-provider/terraform/plan-stack';
-import { synthesizedStacks } from '../../../tools/offline-provider/terraform/stack-selection';
-import { StackValidation, validateStack } from '../../../tools/offline-provider/terraform/validate-stacks';
+import { validateAndPlanOffline } from '../../support/offline-validate-and-plan';
 
 jest.setTimeout(600_000);
 
@@ -68,13 +61,8 @@ const HISTORY = {
 const NEW_RESOURCE_KINDS = ['aws_elasticache_user', 'aws_elasticache_user_group', 'aws_elasticache_serverless_cache', 'aws_dynamodb_contributor_insights', 'aws_dynamodb_resource_policy'];
 
 describe('cache users, restores, data tiering and table features through offline Terraform', () => {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'datastack-features-'));
-  const terraform = new OfflineTerraform();
-  let validation: StackValidation;
-  let plan: StackPlan;
-
-  beforeAll(async () => {
-    const system = defineSystem<FeaturesEnvironment>({
+  const offline = validateAndPlanOffline('datastack-features-', () =>
+    defineSystem<FeaturesEnvironment>({
       name: 'feat',
       environments: { staging: ENVIRONMENT },
       components: (env) => [
@@ -82,30 +70,22 @@ describe('cache users, restores, data tiering and table features through offline
         cacheReplicationGroup(env.cache),
         dynamoDbTables({ tables: [HISTORY], config: env.dynamodb }),
       ],
-    });
-    synthesizeSystems([system], outdir);
-    const [stack] = synthesizedStacks(outdir);
-    validation = await validateStack(terraform, stack);
-    plan = await planStack(terraform, stack);
-  });
-  afterAll(() => {
-    terraform.dispose();
-    fs.rmSync(outdir, { recursive: true, force: true });
-  });
+    }),
+  );
 
   test('GIVEN the synthesized stack WHEN terraform validate runs THEN it is valid', () => {
-    expect(validation.output).not.toMatch(/Error: /);
-    expect(validation.valid).toBe(true);
+    expect(offline.validation().output).not.toMatch(/Error: /);
+    expect(offline.validation().valid).toBe(true);
   });
 
   test('GIVEN the synthesized stack WHEN terraform plan runs on empty state THEN it plans', () => {
     // "Error: " is how Terraform reports one; the plan itself names SystemErrors alarms.
-    expect(plan.output).not.toMatch(/Error: /);
-    expect(plan.succeeded).toBe(true);
-    expect(plan.summary).toMatch(/^Plan: \d+ to add, 0 to change, 0 to destroy\.$/);
+    expect(offline.plan().output).not.toMatch(/Error: /);
+    expect(offline.plan().succeeded).toBe(true);
+    expect(offline.plan().summary).toMatch(/^Plan: \d+ to add, 0 to change, 0 to destroy\.$/);
   });
 
   test.each(NEW_RESOURCE_KINDS)('GIVEN the plan WHEN read THEN it creates %s', (kind) => {
-    expect(plan.changes.some((change) => change.startsWith(`create ${kind}.`))).toBe(true);
+    expect(offline.plan().changes.some((change) => change.startsWith(`create ${kind}.`))).toBe(true);
   });
 });
