@@ -1,5 +1,6 @@
 import { parseBackupWindow, parseMaintenanceWindow, windowMinutes, windowsOverlap } from '../windows';
-import { describeValue, integerInRange, matches, numberInRange, oneOf, ValidationRule } from '../validation';
+import { SECRET_NAME_LIMIT } from '../secrets';
+import { describeValue, integerInRange, matches, nameRule, numberInRange, oneOf, ValidationRule } from '../validation';
 import { CacheReplicationGroupSettings } from './cache-settings';
 import { CACHE_DEFAULTS, DEFAULT_CACHE_PARAMETERS } from './defaults';
 import { logRetentionRule } from '../logs';
@@ -23,8 +24,6 @@ export function nodesPerShard(settings: CacheReplicationGroupSettings): number {
  */
 export const MAX_CLUSTER_MODE_NODES = 500;
 
-/** Secrets Manager secret names: 1-512 of letters, digits and `/_+=.@-`. */
-const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
 
 /** Characters of `notify-keyspace-events` (K E g $ l s h z x e t m d n A). */
 const KEYSPACE_EVENT_FLAGS = /^[KEg$lshzxetmdnA]+$/;
@@ -127,7 +126,7 @@ function authenticationRules(setting: string, settings: CacheReplicationGroupSet
     oneOf(`${setting}.authentication.updateStrategy`, authentication.updateStrategy ?? CACHE_DEFAULTS.authTokenUpdateStrategy, ['ROTATE', 'SET']),
     ...(authentication.secretName === undefined
       ? []
-      : [matches(`${setting}.authentication.secretName`, authentication.secretName, SECRET_NAME, '1-512 letters, digits or /_+=.@- (a Secrets Manager secret name)')]),
+      : [nameRule(`${setting}.authentication.secretName`, authentication.secretName, SECRET_NAME_LIMIT)]),
     ...(authentication.url === undefined ? [] : [oneOf(`${setting}.authentication.url`, authentication.url, [true, false])]),
   ];
 }

@@ -1,7 +1,8 @@
 import { EnvironmentPolicy } from '../context';
 import { logRetentionRule } from '../logs';
 import { monitoringIntervalRule, performanceInsightsRetentionRule, PerformanceInsightsSettings, databaseNameRule, masterUsernameRule } from '../rds';
-import { describeValue, integerInRange, matches, numberInRange, oneOf, ValidationRule } from '../validation';
+import { SECRET_NAME_LIMIT } from '../secrets';
+import { describeValue, integerInRange, matches, nameRule, numberInRange, oneOf, ValidationRule } from '../validation';
 import { rdsWindowRules } from '../windows';
 import { defaultMultiAz, POSTGRES_INSTANCE_DEFAULTS } from './defaults';
 import { isKnownPostgresInstanceClass, POSTGRES_INSTANCE_CLASSES, postgresInstanceMemoryGib } from './instance-classes';
@@ -16,8 +17,6 @@ import { postgresStorageRules } from './storage';
 /** Read replicas DataStack builds in the instance's Region (each a full instance with its own alarms). */
 export const MAX_READ_REPLICAS = 5;
 
-/** Secrets Manager secret names: 1-512 of letters, digits and `/_+=.@-`. */
-const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
 
 function given<T>(value: T | undefined, rule: (value: T) => ValidationRule | ValidationRule[]): ValidationRule[] {
   if (value === undefined) return [];
@@ -81,7 +80,7 @@ function credentialsRules(setting: string, settings: PostgresInstanceSettings): 
   return [
     ...given(credentials.version, (value) => integerInRange(`${setting}.credentials.version`, value, 1, 1_000_000)),
     ...given(credentials.secretName, (value) =>
-      matches(`${setting}.credentials.secretName`, value, SECRET_NAME, '1-512 letters, digits or /_+=.@- (a Secrets Manager secret name)'),
+      nameRule(`${setting}.credentials.secretName`, value, SECRET_NAME_LIMIT),
     ),
     ...given(credentials.url?.query, (value) =>
       matches(`${setting}.credentials.url.query`, value, /^[^?#\s]*$/, 'a query string without "?", "#" or spaces (for example "sslmode=verify-full")'),

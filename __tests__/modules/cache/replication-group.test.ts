@@ -339,7 +339,7 @@ describe('replication group validation', () => {
     [
       'an AUTH secret name with a space',
       { authentication: { kind: 'auth-token', secretName: 'skillancer prod redis' } },
-      'cache.authentication.secretName must be 1-512 letters, digits or /_+=.@- (a Secrets Manager secret name), got "skillancer prod redis"',
+      'cache.authentication.secretName must be a Secrets Manager secret name: 1-512 ASCII letters, digits and \'/_+=.@-\', got "skillancer prod redis" (21 characters)',
     ],
     ['a url flag that is not a boolean', { authentication: { kind: 'auth-token', url: 'yes' as unknown as boolean } }, 'cache.authentication.url must be one of true, false, got "yes"'],
     ['RBAC without user groups', { authentication: { kind: 'rbac', userGroupIds: [] } }, 'cache.authentication.userGroupIds must list at least one ElastiCache user group ID, got []'],

@@ -153,7 +153,7 @@ describe('PostgresInstance validation', () => {
     [
       'a secret name with a space',
       { credentials: { kind: 'write-only', secretName: 'skillancer prod' } },
-      'postgres.credentials.secretName must be 1-512 letters, digits or /_+=.@- (a Secrets Manager secret name), got "skillancer prod"',
+      'postgres.credentials.secretName must be a Secrets Manager secret name: 1-512 ASCII letters, digits and \'/_+=.@-\', got "skillancer prod" (15 characters)',
     ],
     [
       'a url query starting with ?',

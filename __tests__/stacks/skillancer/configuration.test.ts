@@ -115,7 +115,7 @@ describe('skillancer: configuration checks', () => {
       'a credentials secret name with a space',
       'prod',
       postgres({ credentials: { kind: 'write-only', secretName: 'skillancer prod' } }),
-      `${PATH('prod')}.postgres.credentials.secretName must be 1-512 letters, digits or /_+=.@- (a Secrets Manager secret name), got "skillancer prod"`,
+      `${PATH('prod')}.postgres.credentials.secretName must be a Secrets Manager secret name: 1-512 ASCII letters, digits and \'/_+=.@-\', got "skillancer prod" (15 characters)`,
     ],
     [
       'Redis Multi-AZ with one node in dev',
@@ -132,7 +132,7 @@ describe('skillancer: configuration checks', () => {
       'an AUTH secret name with a space',
       'prod',
       cache({ authentication: { kind: 'auth-token', secretName: 'skillancer prod redis' } }),
-      `${PATH('prod')}.cache.authentication.secretName must be 1-512 letters, digits or /_+=.@- (a Secrets Manager secret name), got "skillancer prod redis"`,
+      `${PATH('prod')}.cache.authentication.secretName must be a Secrets Manager secret name: 1-512 ASCII letters, digits and \'/_+=.@-\', got "skillancer prod redis" (21 characters)`,
     ],
     [
       'an RDS event category that does not exist',
