@@ -1,14 +1,13 @@
-// The stand-in provider process Terraform starts: go-plugin's handshake over a Unix socket, then tfplugin6.
-// Usage (from the launcher in the filesystem mirror): node main.js <schema.json> <proto directory> [<encoded schema>]
+// The stand-in provider process, started by Terraform or by the offline tools (attached-provider.ts): go-plugin's
+// handshake over a Unix socket, then tfplugin6. Usage (from the launcher in the filesystem mirror): node main.js <schema.json> <proto directory> [<encoded schema>]
 import * as grpc from '@grpc/grpc-js';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ProviderSchema } from '../schema/provider-schema';
+import { MAGIC_COOKIE } from './handshake';
 import { loadProtocol, readEncodedSchema } from './protocol';
 import { providerHandlers } from './provider-service';
-
-const MAGIC_COOKIE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);

@@ -1,6 +1,9 @@
 // Terraform run offline against the stand-in: a filesystem mirror holding one launcher per provider, a CLI
 // configuration that installs only from it, and one working copy per stack with its own data directory and
-// lock file. Nothing is written to the stack directory, ~/.terraformrc, .terraform or .terraform.lock.hcl.
+// lock file. `init` installs the providers from the mirror (so version constraints and the lock file are
+// Terraform's own); every other command attaches to provider processes started once from the same launchers
+// (attached-provider.ts). Nothing is written to the stack directory, ~/.terraformrc, .terraform or
+// .terraform.lock.hcl.
 import { execFile } from 'child_process';
 import { createHash } from 'crypto';
 import * as esbuild from 'esbuild';
@@ -11,6 +14,7 @@ import { encodeSchemaResponse, encodedSchemaFile, loadProtocol } from '../plugin
 import { ProviderSchema } from '../schema/provider-schema';
 import { CACHE_DIRECTORY, CachedSchema, cachedSchema, writeAtomically } from '../schema/schema-cache';
 import { configurationTypes, subsetSchema } from '../schema/schema-subset';
+import { AttachedProvider, ReattachConfig, attachProvider } from './attached-provider';
 
 const TOOL_DIRECTORY = path.resolve(__dirname, '..');
 const PROTO_DIRECTORY = path.join(TOOL_DIRECTORY, 'proto');
@@ -85,7 +89,9 @@ export class OfflineTerraform {
   readonly root: string;
   readonly providers: readonly CachedSchema[];
   private readonly cliConfig: string;
+  private readonly launchers: string[] = [];
   private readonly fullSchemas: (ProviderSchema | undefined)[] = [];
+  private readonly attached = new Map<string, Promise<AttachedProvider>>();
   private protocol: unknown;
 
   constructor() {
@@ -102,6 +108,7 @@ export class OfflineTerraform {
       const directory = path.join(mirror, 'registry.terraform.io', 'hashicorp', provider.name, provider.version, terraformPlatform());
       fs.mkdirSync(directory, { recursive: true });
       const launcher = path.join(directory, `terraform-provider-${provider.name}_v${provider.version}`);
+      this.launchers.push(launcher);
       const quote = (part: string) => `'${part.replace(/'/g, `'\\''`)}'`;
       // A working copy names, in its environment, the schema subset for its configuration (subsetFiles);
       // without it the launcher serves the whole schema.
@@ -152,6 +159,32 @@ export class OfflineTerraform {
     return environment;
   }
 
+  /**
+   * TF_REATTACH_PROVIDERS for a working copy: each provider's process serving the copy's schema subset,
+   * started from its launcher on first use and shared by every copy with the same subset.
+   */
+  async reattachProviders(schemaSubsets: NodeJS.ProcessEnv): Promise<string> {
+    const entries = await Promise.all(
+      this.providers.map(async (provider, index) => {
+        const variable = subsetVariable(provider.name);
+        const key = `${provider.name}\0${schemaSubsets[variable] ?? ''}`;
+        let started = this.attached.get(key);
+        if (!started) {
+          const environment = { ...process.env, [variable]: schemaSubsets[variable] };
+          started = attachProvider(this.launchers[index], environment);
+          this.attached.set(key, started);
+        }
+        return [`registry.terraform.io/hashicorp/${provider.name}`, (await started).reattach] as const;
+      }),
+    );
+    return JSON.stringify(Object.fromEntries(entries));
+  }
+
+  /** The provider processes started so far (for each, what Terraform is told to attach to). */
+  async attachedProviders(): Promise<ReattachConfig[]> {
+    return Promise.all([...this.attached.values()].map(async (started) => (await started).reattach));
+  }
+
   /** The environment of every offline run: own CLI config and data directory, no TLS to the plugin, no network. */
   environment(dataDirectory: string): NodeJS.ProcessEnv {
     const environment: NodeJS.ProcessEnv = {
@@ -186,6 +219,8 @@ export class OfflineTerraform {
   }
 
   dispose(): void {
+    for (const started of this.attached.values()) started.then((provider) => provider.stop(), () => undefined);
+    this.attached.clear();
     fs.rmSync(this.root, { recursive: true, force: true });
   }
 }
@@ -199,10 +234,14 @@ export class WorkingCopy {
     private readonly schemaSubsets: NodeJS.ProcessEnv = {},
   ) {}
 
-  /** Runs `terraform <args>` in the working copy, stopped after `TERRAFORM_TIMEOUT_MS`; never throws on a non-zero exit. */
-  run(args: readonly string[], extraEnvironment: NodeJS.ProcessEnv = {}): Promise<TerraformResult> {
+  /**
+   * Runs `terraform <args>` in the working copy, stopped after `TERRAFORM_TIMEOUT_MS`; never throws on a
+   * non-zero exit. `init` installs the providers from the mirror; other commands attach to running ones.
+   */
+  async run(args: readonly string[], extraEnvironment: NodeJS.ProcessEnv = {}): Promise<TerraformResult> {
     const started = process.hrtime.bigint();
-    const environment = { ...this.terraform.environment(path.join(this.directory, '.terraform-data')), ...this.schemaSubsets, ...extraEnvironment };
+    const attach = args[0] === 'init' ? {} : { TF_REATTACH_PROVIDERS: await this.terraform.reattachProviders(this.schemaSubsets) };
+    const environment = { ...this.terraform.environment(path.join(this.directory, '.terraform-data')), ...this.schemaSubsets, ...attach, ...extraEnvironment };
     return new Promise((resolve) => {
       execFile('terraform', [...args], { cwd: this.directory, env: environment, maxBuffer: 64 * 1024 * 1024, timeout: TERRAFORM_TIMEOUT_MS }, (error, stdout, stderr) => {
         const exitCode = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
