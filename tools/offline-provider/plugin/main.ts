@@ -1,5 +1,6 @@
 // The stand-in provider process, started by Terraform or by the offline tools (attached-provider.ts): go-plugin's
-// handshake over a Unix socket, then tfplugin6. Usage (from the launcher in the filesystem mirror): node main.js <schema.json> <proto directory> [<encoded schema>]
+// handshake over a Unix socket, then tfplugin6.
+// Usage (from the launcher in the filesystem mirror): node main.js <schema.json> <proto directory> [<encoded schema>]
 import * as grpc from '@grpc/grpc-js';
 import * as fs from 'fs';
 import * as os from 'os';
