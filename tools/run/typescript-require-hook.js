@@ -7,43 +7,24 @@
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
+const { transpileTypeScript, transpilerIdentity } = require('./transpile-typescript');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CACHE_DIRECTORY = process.env.DATASTACK_TYPESCRIPT_CACHE_DIRECTORY || path.join(ROOT, 'node_modules', '.cache', 'datastack-typescript');
-const TSCONFIG = fs.readFileSync(path.join(ROOT, 'tsconfig.json'), 'utf8');
-/** Bump when the options below change. */
+/** Bump when the options in transpile-typescript.js change. */
 const FORMAT = 2;
-
-let esbuild;
-
-function transpile(source, filename) {
-  esbuild ??= require('esbuild');
-  return esbuild.transformSync(source, {
-    loader: 'ts',
-    format: 'cjs',
-    target: 'node20',
-    sourcefile: filename,
-    // import() becomes require(), as TypeScript compiles it for CommonJS (tsconfig's module).
-    supported: { 'dynamic-import': false },
-    // Used only when node runs with --enable-source-maps: traces then point at the .ts lines.
-    sourcemap: 'inline',
-    sourcesContent: false,
-    tsconfigRaw: TSCONFIG,
-  }).code;
-}
 
 /** The JavaScript for `filename`, from the cache when the source, the options and esbuild are unchanged. */
 function javascriptFor(filename) {
   const source = fs.readFileSync(filename, 'utf8');
-  const esbuildVersion = require('esbuild/package.json').version;
-  const key = crypto.createHash('sha256').update(`${FORMAT}\0${esbuildVersion}\0${TSCONFIG}\0${filename}\0${source}`).digest('hex');
+  const key = crypto.createHash('sha256').update(`${FORMAT}\0${transpilerIdentity()}\0${filename}\0${source}`).digest('hex');
   const cached = path.join(CACHE_DIRECTORY, `${key}.js`);
   try {
     return fs.readFileSync(cached, 'utf8');
   } catch {
     // Not cached yet: transpile and keep it.
   }
-  const code = transpile(source, filename);
+  const { code } = transpileTypeScript(source, filename, 'inline');
   try {
     fs.mkdirSync(CACHE_DIRECTORY, { recursive: true });
     // Through a temporary file and a rename: a parallel run never reads half a file.

@@ -1,13 +1,11 @@
 // `npm run synth` runs the app through esbuild-transpiled, cached JavaScript and reuses cached bundles. The
-// synthesized bytes must be exactly those of the app compiled by TypeScript (ts-jest here) with every bundle
-// built afresh: this test synthesizes both ways and compares every file, the migration archives included.
+// synthesized bytes must be exactly those of the app compiled by TypeScript's own transpiler (ts-node in
+// transpile-only mode, a separate process) with every bundle built afresh: this test synthesizes both ways and
+// compares every file, the migration archives included.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { clearBundleCache } from '../../../modules/migrations';
-import { SYSTEMS } from '../../../stacks/systems';
-import { synthesizeSystems } from '../../../stacks/synthesis/synthesize-systems';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SYNTH_COMMAND = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.synth as string;
@@ -33,12 +31,18 @@ function differences(expected: Map<string, Buffer>, actual: Map<string, Buffer>)
 
 describe('the output of npm run synth', () => {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'datastack-synth-command-'));
-  const previousBundleCache = process.env.DATASTACK_BUNDLE_CACHE_DIRECTORY;
-  afterAll(() => {
-    if (previousBundleCache === undefined) delete process.env.DATASTACK_BUNDLE_CACHE_DIRECTORY;
-    else process.env.DATASTACK_BUNDLE_CACHE_DIRECTORY = previousBundleCache;
-    fs.rmSync(scratch, { recursive: true, force: true });
-  });
+  afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+  /** Synthesizes every system in a process whose TypeScript is compiled by TypeScript, with empty bundle caches. */
+  function typescriptCompiledSynthesis(outdir: string) {
+    const script = `require('./stacks/synthesis/synthesize-systems').synthesizeSystems(require('./stacks/systems').SYSTEMS, ${JSON.stringify(outdir)})`;
+    return spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+      cwd: ROOT,
+      env: { ...process.env, DATASTACK_BUNDLE_CACHE_DIRECTORY: path.join(scratch, 'reference-bundles') },
+      encoding: 'utf8',
+      timeout: 170_000,
+    });
+  }
 
   /** Runs `npm run synth`'s command (as npm does: sh, node_modules/.bin first) with its caches in `caches`. */
   function synthCommand(outdir: string, caches: string) {
@@ -59,10 +63,10 @@ describe('the output of npm run synth', () => {
   test(
     'GIVEN every system WHEN synthesized by npm run synth (cold caches, then warm) and by the TypeScript-compiled app with fresh bundles THEN every file is byte-identical',
     () => {
-      process.env.DATASTACK_BUNDLE_CACHE_DIRECTORY = path.join(scratch, 'reference-bundles');
-      clearBundleCache();
       const reference = path.join(scratch, 'reference');
-      synthesizeSystems(SYSTEMS, reference);
+      const compiled = typescriptCompiledSynthesis(reference);
+      expect({ status: compiled.status, stderr: compiled.stderr.replace(/^Warning: .*\n/gm, '') }).toEqual({ status: 0, stderr: '' });
+      expect(fs.readdirSync(path.join(scratch, 'reference-bundles')).length).toBeGreaterThan(0);
 
       const caches = path.join(scratch, 'caches');
       const cold = synthCommand(path.join(scratch, 'cold'), caches);
