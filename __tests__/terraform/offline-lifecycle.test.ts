@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import { OfflineTerraform, TerraformResult } from '../../tools/offline-provider/terraform/offline-terraform';
 import { summaryLine } from '../../tools/offline-provider/terraform/plan-stack';
-import { SynthesizedStack, inParallel } from '../../tools/offline-provider/terraform/stack-selection';
+import { SynthesizedStack, eachInParallel } from '../../tools/offline-provider/terraform/stack-selection';
 import { allowDestroy, hasPreventDestroy, synthesizeEveryStack } from './offline-fixture';
 
 jest.setTimeout(300_000);
@@ -55,12 +55,14 @@ async function lifecycle(terraform: OfflineTerraform, stack: SynthesizedStack): 
 describe('offline terraform lifecycle of every synthesized stack', () => {
   const { outdir, stacks } = synthesizeEveryStack();
   const terraform = new OfflineTerraform();
+  const running = new Map<string, Promise<Lifecycle>>();
   const outcomes = new Map<string, Lifecycle>();
 
-  beforeAll(async () => {
-    // One stack per core: Terraform and the provider processes are CPU-bound.
-    const results = await inParallel(stacks, os.availableParallelism(), (stack) => lifecycle(terraform, stack));
-    stacks.forEach((stack, index) => outcomes.set(stack.name, results[index]));
+  beforeAll(() => {
+    // Every stack queued at once, one per core at a time (Terraform and the providers are CPU-bound); each
+    // stack's tests wait only for their own lifecycle, so no single hook waits for all of them.
+    const lifecycles = eachInParallel(stacks, os.availableParallelism(), (stack) => lifecycle(terraform, stack));
+    stacks.forEach((stack, index) => running.set(stack.name, lifecycles[index]));
   });
   afterAll(() => {
     terraform.dispose();
@@ -72,6 +74,9 @@ describe('offline terraform lifecycle of every synthesized stack', () => {
   });
 
   describe.each(stacks.map((stack) => stack.name))('%s', (name) => {
+    beforeAll(async () => {
+      outcomes.set(name, await running.get(name)!);
+    });
     const outcome = () => outcomes.get(name)!;
 
     test('WHEN init, validate, plan, apply and destroy run THEN every step succeeds', () => {

@@ -22,16 +22,33 @@ export function selectStacks(outdir: string, names: readonly string[], log: (lin
   return names.length === 0 ? stacks : stacks.filter((stack) => names.includes(stack.name));
 }
 
-/** Runs `task` over `items`, at most `limit` at a time, results in input order. */
-export async function inParallel<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]);
+/** Each item's `task` started at once but run at most `limit` at a time, in input order: one promise per item. */
+export function eachInParallel<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R>[] {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const slot = async (): Promise<void> => {
+    if (running < Math.max(1, limit)) {
+      running++;
+      return;
     }
+    await new Promise<void>((resolve) => waiting.push(resolve));
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  };
+  return items.map(async (item) => {
+    await slot();
+    try {
+      return await task(item);
+    } finally {
+      release();
+    }
+  });
+}
+
+/** Runs `task` over `items`, at most `limit` at a time, results in input order. */
+export function inParallel<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  return Promise.all(eachInParallel(items, limit, task));
 }
