@@ -13,6 +13,7 @@ module.exports = {
     // esbuild, as the commands' is.
     '^.+\\.ts$': '<rootDir>/tools/run/jest-typescript-transform.js',
   },
+  testSequencer: '<rootDir>/tools/jest-test-sequencer.js',
   setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
   testTimeout: 60000,
