@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { attachProvider, parseHandshake } from '../../../tools/offline-provider/terraform/attached-provider';
+import { ProviderProcess, parseHandshake } from '../../../tools/offline-provider/terraform/attached-provider';
 import { OfflineTerraform, TerraformResult } from '../../../tools/offline-provider/terraform/offline-terraform';
 import { stateBackendSystem } from '../../../stacks/state-backend/state-backend-system';
 import { STATE_BUCKET } from '../../../stacks/state-backend/state-bucket-config';
@@ -56,26 +56,40 @@ describe('parseHandshake', () => {
   });
 });
 
-describe('attachProvider', () => {
-  test('GIVEN a launcher that exits before its handshake WHEN attached THEN it fails naming the launcher, the exit code and what it wrote', async () => {
+describe('ProviderProcess', () => {
+  test('GIVEN a launcher that exits before its handshake WHEN started THEN it fails naming the launcher, the exit code and what it wrote', async () => {
     const failing = launcher('exits', 'echo "schema file missing" >&2; exit 3');
-    await expect(attachProvider(failing, process.env)).rejects.toThrow(`${failing}: exited (code 3) before its handshake\nschema file missing`);
+    await expect(ProviderProcess.start(failing, process.env)).rejects.toThrow(`${failing}: exited (code 3)\nschema file missing`);
   });
 
-  test('GIVEN a launcher that prints something else WHEN attached THEN it fails quoting the line and the process is stopped', async () => {
+  test('GIVEN a launcher that prints something else WHEN started THEN it fails quoting the line and the process is stopped', async () => {
     const pidFile = path.join(scratch, 'chatty.pid');
     const chatty = launcher('chatty', `echo $$ > '${pidFile}'; echo "hello"; exec sleep 30`);
-    await expect(attachProvider(chatty, process.env)).rejects.toThrow(`${chatty}: the stand-in provider's handshake is not go-plugin's`);
+    await expect(ProviderProcess.start(chatty, process.env)).rejects.toThrow(`${chatty}: the stand-in provider's handshake is not go-plugin's`);
     expect(await waitUntilStopped(Number(fs.readFileSync(pidFile, 'utf8')))).toBe(true);
   });
 
-  test('GIVEN a launcher WHEN attached THEN it is started with the plugin cookie in its environment', async () => {
-    const pidFile = path.join(scratch, 'cookie.pid');
-    const echoing = launcher('cookie', `echo $$ > '${pidFile}'; echo "1|6|unix|$TF_PLUGIN_MAGIC_COOKIE|grpc|"; exec sleep 30`);
-    const attached = await attachProvider(echoing, process.env);
-    attached.stop();
-    expect(attached.reattach.Addr.String).toMatch(/^[0-9a-f]{64}$/);
+  test('GIVEN a launcher WHEN started THEN it runs with the plugin cookie and is asked to serve more schemas; each request gets the next handshake line', async () => {
+    const pidFile = path.join(scratch, 'echo.pid');
+    // Answers the start with the cookie and the mode it was asked for, then each request line with the line itself.
+    const echoing = launcher(
+      'echo',
+      `echo $$ > '${pidFile}'; echo "1|6|unix|$TF_PLUGIN_MAGIC_COOKIE-$DATASTACK_STAND_IN_MORE_SCHEMAS|grpc|"; while read prefix; do echo "1|6|unix|$prefix|grpc|"; done`,
+    );
+    const { process: started, reattach } = await ProviderProcess.start(echoing, process.env);
+    const [first, second] = await Promise.all([started.serve('/cache/subset-a'), started.serve('/cache/subset-b')]);
+    started.stop();
+    expect(reattach.Addr.String).toMatch(/^[0-9a-f]{64}-1$/);
+    expect([first.Addr.String, second.Addr.String]).toEqual(['/cache/subset-a', '/cache/subset-b']);
+    expect(new Set([reattach.Pid, first.Pid, second.Pid]).size).toBe(1);
     expect(await waitUntilStopped(Number(fs.readFileSync(pidFile, 'utf8')))).toBe(true);
+  });
+
+  test('GIVEN a process that has exited WHEN asked to serve another schema THEN it fails with why it ended', async () => {
+    const once = launcher('once', 'echo "1|6|unix|/tmp/only.sock|grpc|"; echo "no more schemas" >&2; exit 4');
+    const { process: started } = await ProviderProcess.start(once, process.env);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(started.serve('/cache/subset-a')).rejects.toThrow(`${once}: exited (code 4)\nno more schemas`);
   });
 });
 
@@ -116,5 +130,45 @@ describe('offline Terraform with attached providers', () => {
     expect(pids.every(isRunning)).toBe(true);
     terraform.dispose();
     expect(await Promise.all(pids.map(waitUntilStopped))).toEqual([true, true]);
+  });
+});
+
+describe('offline Terraform with one process per provider serving several working copies', () => {
+  const outdir = path.join(scratch, 'shared');
+  synthesizeSystems([stateBackendSystem(STATE_BUCKET)], outdir);
+  const original = path.join(outdir, 'stacks', 'state-backend');
+  // The same stack with one more resource type: its schema subset differs from the original's.
+  const widened = path.join(outdir, 'stacks', 'state-backend-with-topic');
+  fs.cpSync(original, widened, { recursive: true });
+  const json = JSON.parse(fs.readFileSync(path.join(widened, 'cdk.tf.json'), 'utf8'));
+  json.resource.aws_sns_topic = { extra: { name: 'extra-topic' } };
+  fs.writeFileSync(path.join(widened, 'cdk.tf.json'), JSON.stringify(json));
+
+  const terraform = new OfflineTerraform({ providerProcesses: 1 });
+  const validations: TerraformResult[] = [];
+
+  beforeAll(async () => {
+    for (const directory of [original, widened]) {
+      const copy = terraform.workingCopy(directory, 'disabled');
+      await copy.init();
+      validations.push(await copy.run(['validate', '-no-color']));
+    }
+  });
+  afterAll(() => terraform.dispose());
+
+  test('GIVEN two stacks with different resource types WHEN validated THEN both pass, each served its own subset', () => {
+    expect(validations.map((validation) => [validation.exitCode, validation.stderr])).toEqual([
+      [0, ''],
+      [0, ''],
+    ]);
+  });
+
+  test('GIVEN one process per provider WHEN two subsets are served THEN they are two sockets of the same process', async () => {
+    const sockets = await terraform.attachedProviders();
+    const byPid = new Map<number, Set<string>>();
+    for (const socket of sockets) byPid.set(socket.Pid, (byPid.get(socket.Pid) ?? new Set()).add(socket.Addr.String));
+    // aws (two subsets) and random (the same subset twice): two processes, three sockets.
+    expect(byPid.size).toBe(2);
+    expect([...byPid.values()].map((addresses) => addresses.size).sort()).toEqual([1, 2]);
   });
 });

@@ -14,7 +14,7 @@ import { encodeSchemaResponse, encodedSchemaFile, loadProtocol } from '../plugin
 import { ProviderSchema } from '../schema/provider-schema';
 import { CACHE_DIRECTORY, CachedSchema, cachedSchema, writeAtomically } from '../schema/schema-cache';
 import { configurationTypes, subsetSchema } from '../schema/schema-subset';
-import { AttachedProvider, ReattachConfig, attachProvider } from './attached-provider';
+import { ProviderProcess, ReattachConfig } from './attached-provider';
 
 const TOOL_DIRECTORY = path.resolve(__dirname, '..');
 const PROTO_DIRECTORY = path.join(TOOL_DIRECTORY, 'proto');
@@ -91,11 +91,21 @@ export class OfflineTerraform {
   private readonly cliConfig: string;
   private readonly launchers: string[] = [];
   private readonly fullSchemas: (ProviderSchema | undefined)[] = [];
-  private readonly attached = new Map<string, Promise<AttachedProvider>>();
+  /** What Terraform attaches to, by provider and schema subset. */
+  private readonly served = new Map<string, Promise<ReattachConfig>>();
+  /** Per provider, its processes; subsets are spread over them in turn. */
+  private readonly processes: Promise<ProviderProcess>[][];
+  private readonly processesPerProvider: number;
   private protocol: unknown;
 
-  constructor() {
+  /**
+   * `providerProcesses`: how many processes serve each provider, the schema subsets of the working copies
+   * spread over them in turn (default: one per core, as many as the commands run stacks in parallel).
+   */
+  constructor(options: { providerProcesses?: number } = {}) {
+    this.processesPerProvider = Math.max(1, options.providerProcesses ?? os.availableParallelism());
     this.providers = STAND_IN_PACKAGES.map(cachedSchema);
+    this.processes = this.providers.map(() => []);
     for (const provider of this.providers) {
       const encoded = encodedSchemaFile(provider.file, PROTO_DIRECTORY);
       if (fs.existsSync(encoded)) continue;
@@ -160,29 +170,37 @@ export class OfflineTerraform {
   }
 
   /**
-   * TF_REATTACH_PROVIDERS for a working copy: each provider's process serving the copy's schema subset,
-   * started from its launcher on first use and shared by every copy with the same subset.
+   * TF_REATTACH_PROVIDERS for a working copy: for each provider, a socket serving the copy's schema subset,
+   * opened on first use in one of the provider's processes and shared by every copy with the same subset.
    */
   async reattachProviders(schemaSubsets: NodeJS.ProcessEnv): Promise<string> {
     const entries = await Promise.all(
       this.providers.map(async (provider, index) => {
-        const variable = subsetVariable(provider.name);
-        const key = `${provider.name}\0${schemaSubsets[variable] ?? ''}`;
-        let started = this.attached.get(key);
-        if (!started) {
-          const environment = { ...process.env, [variable]: schemaSubsets[variable] };
-          started = attachProvider(this.launchers[index], environment);
-          this.attached.set(key, started);
-        }
-        return [`registry.terraform.io/hashicorp/${provider.name}`, (await started).reattach] as const;
+        const prefix = schemaSubsets[subsetVariable(provider.name)];
+        if (!prefix) throw new Error(`no schema subset for the ${provider.name} provider (${subsetVariable(provider.name)})`);
+        const key = `${provider.name}\0${prefix}`;
+        if (!this.served.has(key)) this.served.set(key, this.serveSubset(index, prefix));
+        return [`registry.terraform.io/hashicorp/${provider.name}`, await this.served.get(key)!] as const;
       }),
     );
     return JSON.stringify(Object.fromEntries(entries));
   }
 
-  /** The provider processes started so far (for each, what Terraform is told to attach to). */
+  private serveSubset(providerIndex: number, prefix: string): Promise<ReattachConfig> {
+    const pool = this.processes[providerIndex];
+    const servedSoFar = [...this.served.keys()].filter((key) => key.startsWith(`${this.providers[providerIndex].name}\0`)).length;
+    const slot = servedSoFar % this.processesPerProvider;
+    const running: Promise<ProviderProcess> | undefined = pool[slot];
+    if (running) return running.then((started) => started.serve(prefix));
+    const environment = { ...process.env, [subsetVariable(this.providers[providerIndex].name)]: prefix };
+    const started = ProviderProcess.start(this.launchers[providerIndex], environment);
+    pool[slot] = started.then(({ process }) => process);
+    return started.then(({ reattach }) => reattach);
+  }
+
+  /** Every socket opened so far (what Terraform is told to attach to); `Pid` is the process serving it. */
   async attachedProviders(): Promise<ReattachConfig[]> {
-    return Promise.all([...this.attached.values()].map(async (started) => (await started).reattach));
+    return Promise.all(this.served.values());
   }
 
   /** The environment of every offline run: own CLI config and data directory, no TLS to the plugin, no network. */
@@ -219,8 +237,9 @@ export class OfflineTerraform {
   }
 
   dispose(): void {
-    for (const started of this.attached.values()) started.then((provider) => provider.stop(), () => undefined);
-    this.attached.clear();
+    for (const started of this.processes.flat()) started.then((running) => running.stop(), () => undefined);
+    this.processes.forEach((pool) => pool.splice(0));
+    this.served.clear();
     fs.rmSync(this.root, { recursive: true, force: true });
   }
 }
