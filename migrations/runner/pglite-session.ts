@@ -1,4 +1,6 @@
 import { PGlite, PGliteOptions } from '@electric-sql/pglite';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as v8 from 'v8';
 import { DataDirectoryEntry } from './data-directory-archive';
 import { emptyDatabaseFile, keepEmptyDatabase, readEmptyDatabase } from './pglite-empty-database';
@@ -37,20 +39,20 @@ function tuneWebAssemblyTiering(): void {
 /**
  * Embedded PostgreSQL (PGlite: PostgreSQL compiled to WebAssembly, in this process), in memory or
  * kept in `dataDir`, with the extensions a system needs loaded. One connection, which is all the runner uses.
- * In memory, a new database starts from a cached copy of an empty one (pglite-empty-database.ts).
+ * A new database, in memory or in a new `dataDir`, starts from a cached copy of an empty one
+ * (pglite-empty-database.ts) instead of running initdb.
  */
 export async function openPglite(dataDir?: string, required?: RequiredExtensions): Promise<SqlSession> {
   tuneWebAssemblyTiering();
   const extensions = required === undefined || required.extensions.length === 0 ? undefined : pgliteExtensions(required.system, required.extensions);
   const options: PGliteOptions = {
-    ...(dataDir === undefined ? {} : { dataDir }),
     ...(extensions === undefined ? {} : { extensions }),
     startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`],
   };
-  if (dataDir !== undefined) return session(await started(new PGlite(options)), dataDir);
+  const emptyDatabase = emptyDatabaseFile(required?.extensions ?? []);
+  if (dataDir !== undefined) return openDataDirectory(dataDir, options, emptyDatabase);
 
   // In memory: start from the cached empty data directory when there is one, else make it and keep it.
-  const emptyDatabase = emptyDatabaseFile(required?.extensions ?? []);
   const cached = readEmptyDatabase(emptyDatabase);
   if (cached !== undefined) {
     try {
@@ -59,9 +61,40 @@ export async function openPglite(dataDir?: string, required?: RequiredExtensions
       // A cache entry PostgreSQL cannot start from: make it afresh below, which replaces it.
     }
   }
+  return session(await started(new PGlite({ ...options, fs: new MemoryDataDirectory(await newCachedEmptyDataDirectory(options, emptyDatabase)) })), dataDir);
+}
+
+/**
+ * A database kept in `dataDir`. A new (missing or empty) directory is first filled with the cached empty data
+ * directory, as PGlite itself fills one with the result of its initdb; should PostgreSQL not start from that
+ * copy, the directory is emptied again and PGlite runs initdb into it.
+ */
+async function openDataDirectory(dataDir: string, options: PGliteOptions, emptyDatabase: string): Promise<SqlSession> {
+  if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) return session(await started(new PGlite({ ...options, dataDir })), dataDir);
+  writeDataDirectory(dataDir, readEmptyDatabase(emptyDatabase) ?? (await newCachedEmptyDataDirectory(options, emptyDatabase)));
+  try {
+    return session(await started(new PGlite({ ...options, dataDir })), dataDir);
+  } catch {
+    for (const name of fs.readdirSync(dataDir)) fs.rmSync(path.join(dataDir, name), { recursive: true, force: true });
+    return session(await started(new PGlite({ ...options, dataDir })), dataDir);
+  }
+}
+
+function writeDataDirectory(dataDir: string, entries: readonly DataDirectoryEntry[]): void {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  for (const entry of entries) {
+    const target = path.join(dataDir, entry.path);
+    if (entry.kind === 'directory') fs.mkdirSync(target, { recursive: true, mode: entry.mode });
+    else fs.writeFileSync(target, entry.data, { mode: entry.mode });
+    fs.utimesSync(target, entry.modifiedSeconds, entry.modifiedSeconds);
+  }
+}
+
+/** A new empty data directory, kept in the cache for the next run. */
+async function newCachedEmptyDataDirectory(options: PGliteOptions, emptyDatabase: string): Promise<DataDirectoryEntry[]> {
   const empty = await newEmptyDataDirectory(options);
   keepEmptyDatabase(emptyDatabase, empty);
-  return session(await started(new PGlite({ ...options, fs: new MemoryDataDirectory(empty) })), dataDir);
+  return empty;
 }
 
 /**

@@ -56,4 +56,22 @@ describe('the cached empty embedded database', () => {
     expect(tables).toEqual([]);
     expect(fs.statSync(cached).size).toBeGreaterThan(1024 * 1024);
   }, 180_000);
+
+  test('GIVEN a cached empty database WHEN a database is opened in a new data directory THEN it starts as a copy of the cached one (no initdb), works, and the cached copy is untouched', async () => {
+    const cached = emptyDatabaseFile([]);
+    const cachedBytes = fs.readFileSync(cached);
+    // initdb gives every database cluster a new system identifier, the first 8 bytes of global/pg_control.
+    const control = readDataDirectoryArchive(cachedBytes).find((entry) => entry.path === 'global/pg_control')!;
+    const cachedIdentifier = Buffer.from(control.data).readBigUInt64LE(0).toString();
+    const dataDir = path.join(cacheDirectory, 'a-new-data-directory');
+
+    const db = await openPglite(dataDir);
+    const [{ identifier }] = await db.query<{ identifier: string }>('SELECT system_identifier::text AS identifier FROM pg_control_system()');
+    await db.execute('CREATE TABLE kept (id int);');
+    await db.close();
+
+    expect(identifier).toBe(cachedIdentifier);
+    expect(fs.existsSync(path.join(dataDir, 'base'))).toBe(true);
+    expect(fs.readFileSync(cached).equals(cachedBytes)).toBe(true);
+  }, 180_000);
 });
