@@ -1,11 +1,12 @@
 import { execFileSync, spawn } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 
-// A real PostgreSQL server for tests: initdb in a temporary directory, a free port on 127.0.0.1 only,
-// started and stopped by the test with pg_ctl (which signals exactly the postmaster of that data
+// A real PostgreSQL server for tests: a copy of initdb's data directory (made once) in a temporary directory,
+// a free port on 127.0.0.1 only, started and stopped by the test with pg_ctl (which signals exactly the postmaster of that data
 // directory). initdb and postgres refuse to run as root, so as root (CI) they run as the `postgres` user.
 
 export interface ThrowawayPostgresOptions {
@@ -84,6 +85,44 @@ function writeCertificates(dir: string): { caFile: string; otherCaFile: string; 
   return { caFile: file('ca.pem'), otherCaFile: file('other-ca.pem'), certFile: file('server.pem'), keyFile: file('server.key') };
 }
 
+const INITDB_ARGUMENTS = ['-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'];
+
+/**
+ * Puts a freshly initialized data directory at `dataDir`. What initdb writes is the same for every server
+ * (same binaries, same arguments), and it took about half of a server's start, so it runs once per machine:
+ * its result is kept in the temporary directory, keyed by initdb's version and arguments, and each server
+ * starts from a copy (made by `cp -a` as the server's user, so owners and modes are initdb's).
+ */
+function copyInitializedDataDirectory(initdb: string, dataDir: string, timeoutMs: number): void {
+  const key = createHash('sha256')
+    .update(JSON.stringify([execFileSync(initdb, ['--version'], { encoding: 'utf8' }), INITDB_ARGUMENTS, runningAsRoot()]))
+    .digest('hex')
+    .slice(0, 16);
+  const template = path.join(os.tmpdir(), `datastack-pg-initdb-${key}`);
+  if (!fs.existsSync(path.join(template, 'PG_VERSION'))) {
+    // initdb into a directory of this process's own, then a rename: a parallel test file never copies half of one.
+    const staging = fs.mkdtempSync(`${template}.`);
+    try {
+      if (runningAsRoot()) chownToPostgres(staging);
+      run(initdb, ['-D', path.join(staging, 'data'), ...INITDB_ARGUMENTS], timeoutMs);
+      try {
+        fs.renameSync(path.join(staging, 'data'), template);
+      } catch {
+        // Another test file kept one first: use that.
+      }
+    } finally {
+      fs.rmSync(staging, { recursive: true, force: true });
+    }
+  }
+  run('cp', ['-a', template, dataDir], timeoutMs);
+}
+
+function chownToPostgres(entry: string): void {
+  const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+  fs.chownSync(entry, uid, gid);
+}
+
 /** Starts a throwaway PostgreSQL server; call `stop()` in afterAll. */
 export async function startThrowawayPostgres(options: ThrowawayPostgresOptions = {}): Promise<ThrowawayPostgres> {
   const timeoutSeconds = options.startTimeoutSeconds ?? 30;
@@ -103,13 +142,11 @@ export async function startThrowawayPostgres(options: ThrowawayPostgresOptions =
     Object.assign(settings, { ssl: 'on', ssl_cert_file: `'${tls.certFile}'`, ssl_key_file: `'${tls.keyFile}'` });
   }
   if (runningAsRoot()) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-    for (const entry of [root, ...fs.readdirSync(root).map((name) => path.join(root, name))]) fs.chownSync(entry, uid, gid);
+    for (const entry of [root, ...fs.readdirSync(root).map((name) => path.join(root, name))]) chownToPostgres(entry);
   }
   const removeRoot = () => fs.rmSync(root, { recursive: true, force: true });
   try {
-    run(initdb, ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'], timeoutSeconds * 1000);
+    copyInitializedDataDirectory(initdb, dataDir, timeoutSeconds * 1000);
     // The port is free when chosen but another process (another test file, another suite on the machine)
     // may take it before postgres binds it: try a few ports before giving up.
     let port = 0;

@@ -73,24 +73,24 @@ describe('npm run migrate on embedded PGlite', () => {
 });
 
 describe('the CLI loads pgvector only for a system that declares it', () => {
-  test('GIVEN gaming-platform then content-hub in one process WHEN each is migrated THEN pgvector is loaded for the second only', async () => {
+  test('GIVEN gaming-platform then content-hub in one process WHEN each is migrated THEN pgvector is loaded for the second only, and pg (the real server client) for neither', async () => {
     // Outside jest (its module registry is not require.cache), the way `npm run migrate` runs the CLI.
     const script = `
       const { runCli } = require('./migrations/runner/cli');
-      const loaded = () => Object.keys(require.cache).some((file) => file.includes('pglite-pgvector'));
+      const loaded = (module = 'pglite-pgvector') => Object.keys(require.cache).some((file) => file.includes(module));
       (async () => {
         const quiet = () => undefined;
         const gaming = await runCli(['up', '--system', 'gaming-platform'], {}, quiet, console.error);
         const afterGaming = loaded();
         const content = await runCli(['up', '--system', 'content-hub'], {}, quiet, console.error);
-        console.log(JSON.stringify({ gaming, afterGaming, content, afterContent: loaded() }));
+        console.log(JSON.stringify({ gaming, afterGaming, content, afterContent: loaded(), pg: loaded('/node_modules/pg/') }));
       })();`;
     const result = await new Promise<string>((resolve, reject) => {
       execFile(process.execPath, ['-r', './tools/run/typescript-require-hook.js', '-e', script], { cwd: ROOT, timeout: 240_000, env: { ...process.env, DATABASE_URL: '' } }, (error, stdout, stderr) =>
         error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout.trim().split('\n').pop() ?? ''),
       );
     });
-    expect(JSON.parse(result)).toEqual({ gaming: 0, afterGaming: false, content: 0, afterContent: true });
+    expect(JSON.parse(result)).toEqual({ gaming: 0, afterGaming: false, content: 0, afterContent: true, pg: false });
   }, 300_000);
 });
 

@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { readDataDirectoryArchive } from '../../../migrations/runner/data-directory-archive';
 import { emptyDatabaseFile } from '../../../migrations/runner/pglite-empty-database';
 import { openPglite } from '../../../migrations/runner/pglite-session';
 
@@ -18,22 +19,28 @@ describe('the cached empty embedded database', () => {
     fs.rmSync(cacheDirectory, { recursive: true, force: true });
   });
 
-  test('GIVEN no cached database WHEN one is opened and used THEN an empty copy is kept; WHEN the next is opened from it THEN it holds nothing the first did and works', async () => {
+  test('GIVEN no cached database WHEN one is opened and used THEN an empty copy is kept, taken after a clean shutdown; WHEN the next is opened from it THEN it holds nothing the first did, works, and has a 16MB buffer pool', async () => {
     const first = await openPglite();
     await first.execute('CREATE TABLE leaked (id int); INSERT INTO leaked VALUES (1);');
     await first.close();
     const cached = emptyDatabaseFile([]);
     expect(fs.statSync(cached).size).toBeGreaterThan(0);
     const cachedBytes = fs.readFileSync(cached);
+    // A running PostgreSQL keeps postmaster.pid in its data directory; a clean shutdown removes it.
+    const cachedPaths = readDataDirectoryArchive(cachedBytes).map((entry) => entry.path);
+    expect(cachedPaths).toContain('PG_VERSION');
+    expect(cachedPaths).not.toContain('postmaster.pid');
 
     const second = await openPglite();
     const tablesAtStart = await second.query(PUBLIC_TABLES);
     await second.execute('CREATE TABLE probe (id int); INSERT INTO probe VALUES (7);');
     const rows = await second.query<{ id: number }>('SELECT id FROM probe');
+    const bufferPool = await second.query('SHOW shared_buffers');
     await second.close();
 
     expect(tablesAtStart).toEqual([]);
     expect(rows).toEqual([{ id: 7 }]);
+    expect(bufferPool).toEqual([{ shared_buffers: '16MB' }]);
     expect(fs.readFileSync(cached).equals(cachedBytes)).toBe(true);
   }, 180_000);
 
@@ -48,5 +55,23 @@ describe('the cached empty embedded database', () => {
 
     expect(tables).toEqual([]);
     expect(fs.statSync(cached).size).toBeGreaterThan(1024 * 1024);
+  }, 180_000);
+
+  test('GIVEN a cached empty database WHEN a database is opened in a new data directory THEN it starts as a copy of the cached one (no initdb), works, and the cached copy is untouched', async () => {
+    const cached = emptyDatabaseFile([]);
+    const cachedBytes = fs.readFileSync(cached);
+    // initdb gives every database cluster a new system identifier, the first 8 bytes of global/pg_control.
+    const control = readDataDirectoryArchive(cachedBytes).find((entry) => entry.path === 'global/pg_control')!;
+    const cachedIdentifier = Buffer.from(control.data).readBigUInt64LE(0).toString();
+    const dataDir = path.join(cacheDirectory, 'a-new-data-directory');
+
+    const db = await openPglite(dataDir);
+    const [{ identifier }] = await db.query<{ identifier: string }>('SELECT system_identifier::text AS identifier FROM pg_control_system()');
+    await db.execute('CREATE TABLE kept (id int);');
+    await db.close();
+
+    expect(identifier).toBe(cachedIdentifier);
+    expect(fs.existsSync(path.join(dataDir, 'base'))).toBe(true);
+    expect(fs.readFileSync(cached).equals(cachedBytes)).toBe(true);
   }, 180_000);
 });
