@@ -1,20 +1,35 @@
-import { withPlainStackTraces } from '../../../stacks/synthesis/plain-stack-traces';
+import { Lazy } from 'cdktf';
+import { TOKEN_CREATION_STACKS_VARIABLE, withPlainStackTraces } from '../../../stacks/synthesis/plain-stack-traces';
 
 describe('synthesis with plain stack traces', () => {
   const hook = Error as { prepareStackTrace?: unknown };
   const installed = hook.prepareStackTrace;
   const formatter = () => 'formatted by the installed hook';
+  const variable = process.env[TOKEN_CREATION_STACKS_VARIABLE];
   beforeEach(() => {
     hook.prepareStackTrace = formatter;
+    delete process.env[TOKEN_CREATION_STACKS_VARIABLE];
   });
   afterEach(() => {
     hook.prepareStackTrace = installed;
+    if (variable === undefined) delete process.env[TOKEN_CREATION_STACKS_VARIABLE];
+    else process.env[TOKEN_CREATION_STACKS_VARIABLE] = variable;
   });
+
+  const tokenCreationStack = () => Lazy.anyValue({ produce: () => 'value' }).creationStack;
 
   test('GIVEN an installed stack formatter WHEN work runs THEN traces inside are V8\'s own and the formatter is back afterwards', () => {
     const inside = withPlainStackTraces(() => new Error('probe').stack);
-    expect(inside).toMatch(/^Error: probe\n\s+at /);
+    expect(inside).toMatch(/^Error: probe\n {4}at .*plain-stack-traces\.test\.ts/);
     expect(hook.prepareStackTrace).toBe(formatter);
+  });
+
+  test('GIVEN an error subclass with a custom name WHEN its trace is read inside work THEN it starts with its name and message', () => {
+    class ProbeError extends Error {
+      name = 'ProbeError';
+    }
+    const inside = withPlainStackTraces(() => new ProbeError('probe').stack);
+    expect(inside).toMatch(/^ProbeError: probe\n {4}at /);
   });
 
   test('GIVEN work that throws WHEN it runs THEN the error propagates, the formatter is back, and the error\'s trace uses it', () => {
@@ -29,5 +44,21 @@ describe('synthesis with plain stack traces', () => {
     expect(hook.prepareStackTrace).toBe(formatter);
     expect(caught?.message).toBe('bad configuration');
     expect(caught?.stack).toBe('formatted by the installed hook');
+  });
+
+  test('GIVEN a cdktf token created inside work THEN no creation stack is recorded for it', () => {
+    expect(withPlainStackTraces(tokenCreationStack)).toEqual([]);
+  });
+
+  test('GIVEN a cdktf token created outside work THEN cdktf records its creation stack as usual', () => {
+    hook.prepareStackTrace = installed;
+    expect(tokenCreationStack().join('\n')).toMatch(/plain-stack-traces\.test\.ts/);
+  });
+
+  test(`GIVEN ${TOKEN_CREATION_STACKS_VARIABLE}=1 WHEN a cdktf token is created inside work THEN its creation stack is recorded`, () => {
+    process.env[TOKEN_CREATION_STACKS_VARIABLE] = '1';
+    const stack = withPlainStackTraces(tokenCreationStack);
+    expect(stack.join('\n')).toMatch(/plain-stack-traces\.test\.ts/);
+    expect(hook.prepareStackTrace).toBe(formatter);
   });
 });
