@@ -32,7 +32,8 @@ describe('synthesis with plain stack traces', () => {
     expect(inside).toMatch(/^ProbeError: probe\n {4}at /);
   });
 
-  test('GIVEN work that throws WHEN it runs THEN the error propagates, the formatter is back, and the error\'s trace uses it', () => {
+  test('GIVEN work that throws WHEN it runs THEN the error propagates, the formatter and Error.captureStackTrace are back, and the error\'s trace uses the formatter', () => {
+    const capture = Error.captureStackTrace;
     let caught: Error | undefined;
     try {
       withPlainStackTraces(() => {
@@ -42,6 +43,7 @@ describe('synthesis with plain stack traces', () => {
       caught = error as Error;
     }
     expect(hook.prepareStackTrace).toBe(formatter);
+    expect(Error.captureStackTrace).toBe(capture);
     expect(caught?.message).toBe('bad configuration');
     expect(caught?.stack).toBe('formatted by the installed hook');
   });
@@ -60,5 +62,16 @@ describe('synthesis with plain stack traces', () => {
     const stack = withPlainStackTraces(tokenCreationStack);
     expect(stack.join('\n')).toMatch(/plain-stack-traces\.test\.ts/);
     expect(hook.prepareStackTrace).toBe(formatter);
+  });
+
+  test('GIVEN an error whose trace is captured explicitly inside work THEN it gets its trace, and Error.captureStackTrace is back afterwards', () => {
+    const capture = Error.captureStackTrace;
+    const target = new Error('probe');
+    const inside = withPlainStackTraces(() => {
+      Error.captureStackTrace(target);
+      return target.stack;
+    });
+    expect(inside).toMatch(/^Error: probe\n\s+at .*plain-stack-traces\.test\.ts/);
+    expect(Error.captureStackTrace).toBe(capture);
   });
 });
