@@ -13,7 +13,8 @@ type CaptureStackTrace = typeof Error.captureStackTrace;
  * empty trace, which cdktf stores as no creation stack; errors are captured as always. An error's trace is
  * formatted by V8 itself when read inside `work`, by the installed formatter when read afterwards (the usual
  * case: V8 formats a trace when `.stack` is first read).
- * `DATASTACK_TOKEN_CREATION_STACKS=1` records the creation stacks, for a resolution error that needs them.
+ * `DATASTACK_TOKEN_CREATION_STACKS=1` records the creation stacks; a resolution error raised without them
+ * says so.
  */
 export function withPlainStackTraces<T>(work: () => T): T {
   // @types/node declares the hook as always set; V8 treats a missing one as "format it yourself".
@@ -30,6 +31,11 @@ export function withPlainStackTraces<T>(work: () => T): T {
   }
   try {
     return work();
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('Resolution error:') && process.env[TOKEN_CREATION_STACKS_VARIABLE] !== '1') {
+      error.message += `\nThe token's creation stack was not recorded: run again with ${TOKEN_CREATION_STACKS_VARIABLE}=1 to see where it was created.`;
+    }
+    throw error;
   } finally {
     hook.prepareStackTrace = installed;
     hook.captureStackTrace = capture;

@@ -1,4 +1,7 @@
-import { Lazy } from 'cdktf';
+import { App, Lazy, TerraformOutput, TerraformStack } from 'cdktf';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { TOKEN_CREATION_STACKS_VARIABLE, withPlainStackTraces } from '../../../stacks/synthesis/plain-stack-traces';
 
 describe('synthesis with plain stack traces', () => {
@@ -73,5 +76,35 @@ describe('synthesis with plain stack traces', () => {
     });
     expect(inside).toMatch(/^Error: probe\n\s+at .*plain-stack-traces\.test\.ts/);
     expect(Error.captureStackTrace).toBe(capture);
+  });
+
+  describe('a token that fails to resolve', () => {
+    /** Synthesizes a stack whose output's value is a token that throws when resolved; returns the error message. */
+    function resolutionErrorMessage(): string {
+      try {
+        withPlainStackTraces(() => {
+          const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'datastack-plain-traces-')), stackTraces: false });
+          const stack = new TerraformStack(app, 'probe');
+          new TerraformOutput(stack, 'Broken', { value: Lazy.stringValue({ produce: () => { throw new Error('no value yet'); } }) });
+          app.synth();
+        });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('synthesis did not fail');
+    }
+
+    test('GIVEN creation stacks not recorded WHEN a token fails to resolve THEN the message says how to record them', () => {
+      const message = resolutionErrorMessage();
+      expect(message).toMatch(/^Resolution error: no value yet\./);
+      expect(message).toContain(`run again with ${TOKEN_CREATION_STACKS_VARIABLE}=1 to see where it was created`);
+    });
+
+    test(`GIVEN ${TOKEN_CREATION_STACKS_VARIABLE}=1 WHEN a token fails to resolve THEN the message carries cdktf's creation stack and no hint`, () => {
+      process.env[TOKEN_CREATION_STACKS_VARIABLE] = '1';
+      const message = resolutionErrorMessage();
+      expect(message).toMatch(/\nObject creation stack:\n(\s+at .*\n)*\s+at .*plain-stack-traces\.test\.ts/);
+      expect(message).not.toContain(TOKEN_CREATION_STACKS_VARIABLE);
+    });
   });
 });
