@@ -21,8 +21,9 @@ export function withPlainStackTraces<T>(work: () => T): T {
   const hook = Error as { prepareStackTrace?: unknown; captureStackTrace: CaptureStackTrace };
   const installed = hook.prepareStackTrace;
   const capture = hook.captureStackTrace;
+  const recordCreationStacks = process.env[TOKEN_CREATION_STACKS_VARIABLE] === '1';
   hook.prepareStackTrace = undefined;
-  if (process.env[TOKEN_CREATION_STACKS_VARIABLE] !== '1') {
+  if (!recordCreationStacks) {
     hook.captureStackTrace = function captureErrorsOnly(target, below) {
       // Hides this wrapper from the trace, as a direct call would not show itself.
       if (target instanceof Error) capture(target, below ?? captureErrorsOnly);
@@ -32,7 +33,7 @@ export function withPlainStackTraces<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith('Resolution error:') && process.env[TOKEN_CREATION_STACKS_VARIABLE] !== '1') {
+    if (error instanceof Error && error.message.startsWith('Resolution error:') && !recordCreationStacks) {
       error.message += `\nThe token's creation stack was not recorded: run again with ${TOKEN_CREATION_STACKS_VARIABLE}=1 to see where it was created.`;
     }
     throw error;
