@@ -69,11 +69,53 @@ function zipEntries(entries: readonly [string, string][]): Uint8Array {
   return zipSync(Object.fromEntries(entries.map(([name, content]) => [name, [strToU8(content), { mtime, os: 3, attrs: 0o644 << 16, level: 9 }]])));
 }
 
+/** Bump when zipEntries changes the bytes it writes for the same entries. */
+const ARCHIVE_FORMAT = 1;
+/** fflate's version: another deflate implementation may compress the same entries to other bytes. */
+const FFLATE_VERSION = (JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve('fflate')), '..', 'package.json'), 'utf8')) as { version: string }).version;
+
+/** What an archive's record (`migrations.zip.json`, beside it) holds: how it was made and its bytes' hash. */
+interface ArchiveRecord {
+  readonly format: number;
+  readonly fflate: string;
+  readonly sha256: string;
+}
+
+const recordPathOf = (archivePath: string) => `${archivePath}.json`;
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * Whether the archive at `archivePath` (its directory is named by the hash of the entries) was zipped the
+ * way zipEntries zips now and is unchanged since: its record names this format and fflate version and the
+ * hash of its bytes. Then it holds the bytes zipping again would give, and zipping (level 9, the largest
+ * cost of a bundle) is skipped.
+ */
+function archiveIntact(archivePath: string): boolean {
+  try {
+    const record = JSON.parse(fs.readFileSync(recordPathOf(archivePath), 'utf8')) as ArchiveRecord;
+    return record.format === ARCHIVE_FORMAT && record.fflate === FFLATE_VERSION && record.sha256 === sha256(fs.readFileSync(archivePath));
+  } catch {
+    // No record, no archive (a temp-directory cleaner may have been at it) or not readable: zip again.
+    return false;
+  }
+}
+
+/** Writes the archive, then its record; each beside, then renamed, so a concurrent synth never reads half a file. */
+function writeArchive(archivePath: string, archive: Uint8Array): void {
+  fs.mkdirSync(path.dirname(archivePath), { recursive: true });
+  const record: ArchiveRecord = { format: ARCHIVE_FORMAT, fflate: FFLATE_VERSION, sha256: sha256(archive) };
+  for (const [file, content] of [[archivePath, archive], [recordPathOf(archivePath), JSON.stringify(record)]] as const) {
+    const partial = `${file}.partial-${process.pid}`;
+    fs.writeFileSync(partial, content);
+    fs.renameSync(partial, file);
+  }
+}
+
 /**
  * Builds (or reuses) the bundle of one system's migrations. Zipped here, in-process, rather than by
  * cdktf's archive asset, which starts a node process per stack on every synth. The archive is named by
- * the content hash under the OS temp directory, so synthesizing again reuses it and no path of this
- * machine reaches the synthesized JSON (TerraformAsset copies it into the stack's `assets/`). Seed files are
+ * the content hash under the OS temp directory, so synthesizing again reuses it, without zipping, while it
+ * is intact (archiveIntact), and no path of this machine reaches the synthesized JSON (TerraformAsset copies it into the stack's `assets/`). Seed files are
  * bundled only with `seedData`, so a function built without it cannot apply them.
  */
 export function buildMigrationBundle(system: string, migrationsRoot: string, options: { readonly seedData?: boolean } = {}): MigrationBundle {
@@ -98,18 +140,9 @@ export function buildMigrationBundle(system: string, migrationsRoot: string, opt
   for (const [name, content] of entries) hash.update(`${name}\0${content}\0`);
   const assetHash = hash.digest('hex').slice(0, 32).toUpperCase();
 
-  const archive = zipEntries(entries);
   const bundleDirectory = path.join(os.tmpdir(), `datastack-migration-bundle-${system}-${assetHash}`);
   const archivePath = path.join(bundleDirectory, BUNDLE_ARCHIVE_NAME);
-  // Reuse an archive from an earlier synth only if it is intact (a temp-directory cleaner may have been at it).
-  const intact = fs.existsSync(archivePath) && Buffer.from(archive).equals(fs.readFileSync(archivePath));
-  if (!intact) {
-    fs.mkdirSync(bundleDirectory, { recursive: true });
-    // Write beside, then rename: a concurrent synth never sees a half-written archive.
-    const partial = `${archivePath}.partial-${process.pid}`;
-    fs.writeFileSync(partial, archive);
-    fs.renameSync(partial, archivePath);
-  }
+  if (!archiveIntact(archivePath)) writeArchive(archivePath, zipEntries(entries));
   const bundle = { archivePath, assetHash, migrationsChecksum: checksum, files, seedChecksum };
   cache.set(key, bundle);
   return bundle;

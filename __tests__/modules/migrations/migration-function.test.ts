@@ -382,6 +382,55 @@ describe('migration bundle', () => {
     expect(unzipped(second.archivePath)['migrations/gaming-platform/0001_a.sql']).toBe('CREATE TABLE bundle_probe (id int);');
   });
 
+  describe('an archive from an earlier synth', () => {
+    const recordOf = (archivePath: string) => `${archivePath}.json`;
+    let zipping: jest.SpyInstance;
+    beforeEach(() => {
+      // The module object itself (an `import * as` copy cannot be spied on): the bundle calls through it.
+      zipping = jest.spyOn(require('fflate') as typeof import('fflate'), 'zipSync');
+    });
+    afterEach(() => zipping.mockRestore());
+
+    test('GIVEN an intact archive and its record WHEN a new process builds the same bundle THEN it reuses the archive without zipping', () => {
+      const first = buildMigrationBundle('gaming-platform', root);
+      const bytes = fs.readFileSync(first.archivePath);
+      clearBundleCache();
+      zipping.mockClear();
+
+      const second = buildMigrationBundle('gaming-platform', root);
+
+      expect(zipping).not.toHaveBeenCalled();
+      expect(second.archivePath).toBe(first.archivePath);
+      expect(fs.readFileSync(second.archivePath).equals(bytes)).toBe(true);
+    });
+
+    test.each([
+      ['the archive damaged', (archivePath: string) => fs.writeFileSync(archivePath, 'truncated')],
+      ['the archive removed', (archivePath: string) => fs.rmSync(archivePath)],
+      ['the record removed', (archivePath: string) => fs.rmSync(recordOf(archivePath))],
+      ['a record of another fflate version', (archivePath: string) => {
+        const record = JSON.parse(fs.readFileSync(recordOf(archivePath), 'utf8'));
+        fs.writeFileSync(recordOf(archivePath), JSON.stringify({ ...record, fflate: '0.0.1' }));
+      }],
+      ['a record of another archive format', (archivePath: string) => {
+        const record = JSON.parse(fs.readFileSync(recordOf(archivePath), 'utf8'));
+        fs.writeFileSync(recordOf(archivePath), JSON.stringify({ ...record, format: record.format + 1 }));
+      }],
+    ])('GIVEN %s WHEN built again THEN it is zipped again, to the same bytes as before', (_damage, damage) => {
+      const first = buildMigrationBundle('gaming-platform', root);
+      const bytes = fs.readFileSync(first.archivePath);
+      damage(first.archivePath);
+      clearBundleCache();
+      zipping.mockClear();
+
+      const second = buildMigrationBundle('gaming-platform', root);
+
+      expect(zipping).toHaveBeenCalledTimes(1);
+      expect(fs.readFileSync(second.archivePath).equals(bytes)).toBe(true);
+      expect(buildMigrationBundle('gaming-platform', root).archivePath).toBe(second.archivePath);
+    });
+  });
+
   test('GIVEN machines in different time zones WHEN each builds the archive THEN the bytes are the same', () => {
     // A process reads TZ once, so each zone gets a process of its own.
     const script = `
