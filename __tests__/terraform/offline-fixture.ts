@@ -25,3 +25,21 @@ export function allowDestroy(directory: string): void {
 export function hasPreventDestroy(directory: string): boolean {
   return fs.readFileSync(path.join(directory, 'cdk.tf.json'), 'utf8').includes('"prevent_destroy": true');
 }
+
+/**
+ * The addresses in a working copy's local state file (`terraform.tfstate`, as `terraform state list` prints
+ * them), read directly: the file is the state, and reading it costs no Terraform run.
+ */
+export function localStateAddresses(directory: string): string[] {
+  const file = path.join(directory, 'terraform.tfstate');
+  if (!fs.existsSync(file)) return [];
+  const state = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    resources?: { mode: string; type: string; name: string; instances: { index_key?: string | number }[] }[];
+  };
+  return (state.resources ?? []).flatMap((resource) =>
+    resource.instances.map(
+      (instance) =>
+        `${resource.mode === 'data' ? 'data.' : ''}${resource.type}.${resource.name}${instance.index_key === undefined ? '' : `[${JSON.stringify(instance.index_key)}]`}`,
+    ),
+  );
+}
