@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import { buildSync, BuildOptions, version as esbuildVersion } from 'esbuild';
 import * as fs from 'fs';
 import * as path from 'path';
+import { writeAtomically } from './write-atomically';
 
 const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
 /** Gitignored with node_modules, gone with `npm ci`; DATASTACK_BUNDLE_CACHE_DIRECTORY puts it elsewhere. */
@@ -31,13 +32,6 @@ function fileHash(file: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function writeAtomically(file: string, content: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, content);
-  fs.renameSync(temporary, file);
 }
 
 function readRecord(file: string): InputsRecord | undefined {

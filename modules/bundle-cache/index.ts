@@ -1,1 +1,2 @@
 export * from './cached-bundle';
+export * from './write-atomically';

@@ -3,7 +3,7 @@ import { strToU8, zipSync } from 'fflate';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { cachedBundle } from '../bundle-cache';
+import { cachedBundle, writeAtomically } from '../bundle-cache';
 import { MigrationFile, migrationsChecksum } from '../../migrations/runner/migration-files';
 import { MANIFEST_FILE_NAME } from '../../migrations/runner/system-manifest';
 import { loadSystemMigrations, SEED_FOLDER } from '../../migrations/runner/system-migrations';
@@ -100,15 +100,11 @@ function archiveIntact(archivePath: string): boolean {
   }
 }
 
-/** Writes the archive, then its record; each beside, then renamed, so a concurrent synth never reads half a file. */
+/** Writes the archive, then its record, each atomically: a concurrent synth never reads half a file. */
 function writeArchive(archivePath: string, archive: Uint8Array): void {
-  fs.mkdirSync(path.dirname(archivePath), { recursive: true });
   const record: ArchiveRecord = { format: ARCHIVE_FORMAT, fflate: FFLATE_VERSION, sha256: sha256(archive) };
-  for (const [file, content] of [[archivePath, archive], [recordPathOf(archivePath), JSON.stringify(record)]] as const) {
-    const partial = `${file}.partial-${process.pid}`;
-    fs.writeFileSync(partial, content);
-    fs.renameSync(partial, file);
-  }
+  writeAtomically(archivePath, archive);
+  writeAtomically(recordPathOf(archivePath), JSON.stringify(record));
 }
 
 /**

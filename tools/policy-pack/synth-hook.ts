@@ -9,7 +9,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { cachedBundle } from '../../modules/bundle-cache';
+import { cachedBundle, writeAtomically } from '../../modules/bundle-cache';
 import { synthesizedStacks } from '../offline-provider/terraform/synthesized-stacks';
 
 type Summary = (outdir: string) => string;
@@ -79,13 +79,7 @@ function readCachedLine(key: string): string | undefined {
 
 function cacheLine(key: string, line: string): void {
   try {
-    const directory = policySummaryCacheDirectory();
-    fs.mkdirSync(directory, { recursive: true });
-    // Through a temporary file and a rename: a parallel run never reads half a line.
-    const file = path.join(directory, `${key}.txt`);
-    const temporary = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, line);
-    fs.renameSync(temporary, file);
+    writeAtomically(path.join(policySummaryCacheDirectory(), `${key}.txt`), line);
   } catch {
     // A read-only cache only costs the next run the checks.
   }

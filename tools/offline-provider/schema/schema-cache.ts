@@ -2,6 +2,7 @@
 // built once per package version and kept under node_modules/.cache (gitignored, gone with `npm ci`).
 import * as fs from 'fs';
 import * as path from 'path';
+import { writeAtomically } from '../../../modules/bundle-cache';
 import { buildProviderSchema, packageVersion } from './build-schema';
 
 /** Bump when the builder's output changes for the same package version. */
@@ -16,14 +17,6 @@ export interface CachedSchema {
   /** The provider version the bindings pin (hashicorp/aws 6.25.0). */
   readonly version: string;
   readonly file: string;
-}
-
-/** Writes through a temporary file and a rename, so parallel test workers never read half a file. */
-export function writeAtomically(file: string, content: string | Buffer): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, content);
-  fs.renameSync(temporary, file);
 }
 
 /** The schema of the provider whose bindings are the npm package `packageName`, built if not cached. */

@@ -10,9 +10,10 @@ import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { writeAtomically } from '../../../modules/bundle-cache';
 import { encodeSchemaResponse, encodedSchemaFile, loadProtocol } from '../plugin/protocol';
 import { ProviderSchema } from '../schema/provider-schema';
-import { CACHE_DIRECTORY, CachedSchema, cachedSchema, writeAtomically } from '../schema/schema-cache';
+import { CACHE_DIRECTORY, CachedSchema, cachedSchema } from '../schema/schema-cache';
 import { configurationTypes, subsetSchema } from '../schema/schema-subset';
 import { ProviderProcess, ReattachConfig } from './attached-provider';
 
@@ -95,6 +96,8 @@ export class OfflineTerraform {
   private readonly served = new Map<string, Promise<ReattachConfig>>();
   /** Per provider, its processes; subsets are spread over them in turn. */
   private readonly processes: Promise<ProviderProcess>[][];
+  /** Per provider, how many subsets it serves so far: the next one goes to process `count % processesPerProvider`. */
+  private readonly subsetsServed: number[];
   private readonly processesPerProvider: number;
   private protocol: unknown;
 
@@ -106,6 +109,7 @@ export class OfflineTerraform {
     this.processesPerProvider = Math.max(1, options.providerProcesses ?? os.availableParallelism());
     this.providers = STAND_IN_PACKAGES.map(cachedSchema);
     this.processes = this.providers.map(() => []);
+    this.subsetsServed = this.providers.map(() => 0);
     for (const provider of this.providers) {
       const encoded = encodedSchemaFile(provider.file, PROTO_DIRECTORY);
       if (fs.existsSync(encoded)) continue;
@@ -188,8 +192,7 @@ export class OfflineTerraform {
 
   private serveSubset(providerIndex: number, prefix: string): Promise<ReattachConfig> {
     const pool = this.processes[providerIndex];
-    const servedSoFar = [...this.served.keys()].filter((key) => key.startsWith(`${this.providers[providerIndex].name}\0`)).length;
-    const slot = servedSoFar % this.processesPerProvider;
+    const slot = this.subsetsServed[providerIndex]++ % this.processesPerProvider;
     const running: Promise<ProviderProcess> | undefined = pool[slot];
     if (running) return running.then((started) => started.serve(prefix));
     const environment = { ...process.env, [subsetVariable(this.providers[providerIndex].name)]: prefix };
@@ -239,6 +242,7 @@ export class OfflineTerraform {
   dispose(): void {
     for (const started of this.processes.flat()) started.then((running) => running.stop(), () => undefined);
     this.processes.forEach((pool) => pool.splice(0));
+    this.subsetsServed.fill(0);
     this.served.clear();
     fs.rmSync(this.root, { recursive: true, force: true });
   }
