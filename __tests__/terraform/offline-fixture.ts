@@ -27,13 +27,12 @@ export function hasPreventDestroy(directory: string): boolean {
 }
 
 /**
- * The addresses in a working copy's local state file (`terraform.tfstate`, as `terraform state list` prints
- * them), read directly: the file is the state, and reading it costs no Terraform run.
+ * The addresses in a state as Terraform stores it (what `terraform state list` prints), read directly: the
+ * stored state is the state, and reading it costs no Terraform run. No state yet: none.
  */
-export function localStateAddresses(directory: string): string[] {
-  const file = path.join(directory, 'terraform.tfstate');
-  if (!fs.existsSync(file)) return [];
-  const state = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+export function stateAddresses(storedState: string | undefined): string[] {
+  if (storedState === undefined) return [];
+  const state = JSON.parse(storedState) as {
     resources?: { mode: string; type: string; name: string; instances: { index_key?: string | number }[] }[];
   };
   return (state.resources ?? []).flatMap((resource) =>

@@ -1,12 +1,13 @@
 // Terraform itself on every stack the app synthesizes, offline through the stand-in provider: init, plan
-// (which validates the configuration first, as `terraform validate` does), apply to local state, a re-plan
-// that shows no changes, destroy.
+// (which validates the configuration first, as `terraform validate` does), apply (state kept by an http
+// backend on 127.0.0.1), a re-plan that shows no changes, destroy.
 import * as fs from 'fs';
 import * as os from 'os';
 import { OfflineTerraform, TerraformResult } from '../../tools/offline-provider/terraform/offline-terraform';
 import { summaryLine } from '../../tools/offline-provider/terraform/plan-stack';
 import { SynthesizedStack, eachInParallel } from '../../tools/offline-provider/terraform/stack-selection';
-import { allowDestroy, hasPreventDestroy, localStateAddresses, synthesizeEveryStack } from './offline-fixture';
+import { HttpStateServer } from './http-state-server';
+import { allowDestroy, hasPreventDestroy, stateAddresses, synthesizeEveryStack } from './offline-fixture';
 
 jest.setTimeout(300_000);
 
@@ -20,12 +21,13 @@ interface Lifecycle {
   refusedDestroy?: TerraformResult;
   resourcesAfterDestroy?: string;
   timings: string[];
-  /** After apply: `terraform state list` and the addresses read from the state file (one stack only). */
-  stateListed?: { terraform: string[]; file: string[] };
+  /** After apply: `terraform state list` and the addresses read from the stored state (one stack only). */
+  stateListed?: { terraform: string[]; stored: string[] };
 }
 
-async function lifecycle(terraform: OfflineTerraform, stack: SynthesizedStack, compareStateList: boolean): Promise<Lifecycle> {
-  const copy = terraform.workingCopy(stack.directory, 'local');
+async function lifecycle(terraform: OfflineTerraform, states: HttpStateServer, stack: SynthesizedStack, compareStateList: boolean): Promise<Lifecycle> {
+  const copy = terraform.workingCopy(stack.directory, { http: states.address(stack.name) });
+  const addresses = () => stateAddresses(states.state(stack.name));
   const outcome: Lifecycle = { failure: '', timings: [] };
   const step = async (name: string, args: string[]): Promise<TerraformResult> => {
     const result = await copy.run(args);
@@ -37,10 +39,10 @@ async function lifecycle(terraform: OfflineTerraform, stack: SynthesizedStack, c
     await step('init', ['init', '-input=false', '-no-color']);
     outcome.planSummary = summaryLine((await step('plan', ['plan', '-no-color', '-input=false', '-out=plan.bin'])).stdout);
     await step('apply', ['apply', '-no-color', '-input=false', 'plan.bin']);
-    outcome.appliedResources = localStateAddresses(copy.directory).filter((address) => !address.startsWith('data.')).length;
+    outcome.appliedResources = addresses().filter((address) => !address.startsWith('data.')).length;
     if (compareStateList) {
       const listed = (await step('state list', ['state', 'list'])).stdout.split('\n').filter(Boolean);
-      outcome.stateListed = { terraform: listed.sort(), file: localStateAddresses(copy.directory).sort() };
+      outcome.stateListed = { terraform: listed.sort(), stored: addresses().sort() };
     }
     // -detailed-exitcode: 0 = no changes, 2 = changes.
     outcome.replan = await copy.run(['plan', '-no-color', '-input=false', '-detailed-exitcode']);
@@ -50,30 +52,33 @@ async function lifecycle(terraform: OfflineTerraform, stack: SynthesizedStack, c
       allowDestroy(copy.directory);
     }
     await step('destroy', ['destroy', '-no-color', '-input=false', '-auto-approve', '-refresh=false']);
-    outcome.resourcesAfterDestroy = localStateAddresses(copy.directory).join('\n');
+    outcome.resourcesAfterDestroy = addresses().join('\n');
   } catch (error) {
     outcome.failure = (error as Error).message;
   }
   return outcome;
 }
 
-/** The stack on which the state file is checked against `terraform state list` (the others read the file only). */
+/** The stack on which the stored state is checked against `terraform state list` (the others read it only). */
 const STATE_LIST_CHECKED = 'state-backend';
 
 describe('offline terraform lifecycle of every synthesized stack', () => {
   const { outdir, stacks } = synthesizeEveryStack();
   const terraform = new OfflineTerraform();
+  const states = new HttpStateServer();
   const running = new Map<string, Promise<Lifecycle>>();
   const outcomes = new Map<string, Lifecycle>();
 
-  beforeAll(() => {
+  beforeAll(async () => {
+    await states.start();
     // Every stack queued at once, one per core at a time (Terraform and the providers are CPU-bound); each
     // stack's tests wait only for their own lifecycle, so no single hook waits for all of them.
-    const lifecycles = eachInParallel(stacks, os.availableParallelism(), (stack) => lifecycle(terraform, stack, stack.name === STATE_LIST_CHECKED));
+    const lifecycles = eachInParallel(stacks, os.availableParallelism(), (stack) => lifecycle(terraform, states, stack, stack.name === STATE_LIST_CHECKED));
     stacks.forEach((stack, index) => running.set(stack.name, lifecycles[index]));
   });
-  afterAll(() => {
+  afterAll(async () => {
     terraform.dispose();
+    await states.stop();
     fs.rmSync(outdir, { recursive: true, force: true });
   });
 
@@ -81,10 +86,10 @@ describe('offline terraform lifecycle of every synthesized stack', () => {
     expect(stacks.map((stack) => stack.name)).toContain('state-backend');
   });
 
-  test(`GIVEN ${STATE_LIST_CHECKED} applied WHEN its state file is read THEN it lists the addresses terraform state list prints`, async () => {
+  test(`GIVEN ${STATE_LIST_CHECKED} applied WHEN its stored state is read THEN it lists the addresses terraform state list prints`, async () => {
     const listed = (await running.get(STATE_LIST_CHECKED)!).stateListed!;
     expect(listed.terraform.length).toBeGreaterThan(0);
-    expect(listed.file).toEqual(listed.terraform);
+    expect(listed.stored).toEqual(listed.terraform);
   });
 
   describe.each(stacks.map((stack) => stack.name))('%s', (name) => {

@@ -1,6 +1,7 @@
 // Terraform itself on a system that exists only in this test: a created VPC (endpoints, flow logs) with a
 // Serverless v2 Aurora cluster and RDS Proxy in front of it, through the offline stand-in: what
-// `npm run validate` and `npm run plan:offline` run, then an apply to local state and a re-plan.
+// `npm run validate` and `npm run plan:offline` run, then an apply (state kept by an http backend on
+// 127.0.0.1) and a re-plan.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -10,12 +11,15 @@ import { planInCopy, StackPlan } from '../../tools/offline-provider/terraform/pl
 import { synthesizedStacks } from '../../tools/offline-provider/terraform/stack-selection';
 import { StackValidation, validateStacks } from '../../tools/offline-provider/terraform/validate-stacks';
 import { proxiedApp } from '../stacks/components/proxied-app-system';
+import { HttpStateServer } from './http-state-server';
+import { stateAddresses } from './offline-fixture';
 
 jest.setTimeout(300_000);
 
 describe('the proxied app (created VPC, Aurora Serverless v2, RDS Proxy) through offline Terraform', () => {
   const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'datastack-proxied-app-')), 'cdktf.out');
   const terraform = new OfflineTerraform();
+  const states = new HttpStateServer();
   let validation: StackValidation;
   let plan: StackPlan;
   let replan: TerraformResult;
@@ -26,8 +30,9 @@ describe('the proxied app (created VPC, Aurora Serverless v2, RDS Proxy) through
     synthesizeSystems([proxiedApp()], outdir);
     const [stack] = synthesizedStacks(outdir);
     [validation] = await validateStacks(terraform, [stack]);
-    // One working copy with local state: init, the plan plan:offline prints, then that plan applied.
-    const copy = terraform.workingCopy(stack.directory, 'local');
+    // One working copy: init, the plan plan:offline prints, then that plan applied.
+    await states.start();
+    const copy = terraform.workingCopy(stack.directory, { http: states.address(stack.name) });
     const init = await copy.init();
     if (init.exitCode !== 0) throw new Error(`terraform init:\n${init.stdout}${init.stderr}`);
     plan = await planInCopy(copy, stack.name);
@@ -36,11 +41,12 @@ describe('the proxied app (created VPC, Aurora Serverless v2, RDS Proxy) through
       applyFailure = `terraform apply:\n${apply.stdout}${apply.stderr}`;
       return;
     }
-    appliedResources = (await copy.run(['state', 'list'])).stdout.split('\n').filter((address) => address && !address.startsWith('data.')).length;
+    appliedResources = stateAddresses(states.state(stack.name)).filter((address) => !address.startsWith('data.')).length;
     replan = await copy.run(['plan', '-no-color', '-input=false', '-detailed-exitcode']);
   });
-  afterAll(() => {
+  afterAll(async () => {
     terraform.dispose();
+    await states.stop();
     fs.rmSync(path.dirname(outdir), { recursive: true, force: true });
   });
 
@@ -73,7 +79,7 @@ describe('the proxied app (created VPC, Aurora Serverless v2, RDS Proxy) through
     }).toEqual({ vpc: 1, subnets: 6, natGateways: 1, endpoints: 6, defaultGroup: 1, flowLogs: 1, proxies: 1, targetGroups: 1, targets: 1, proxyEndpoints: 1 });
   });
 
-  test('WHEN applied to local state THEN every planned resource is created', () => {
+  test('WHEN applied THEN every planned resource is created', () => {
     expect(applyFailure).toBe('');
     expect(appliedResources).toBe(Number(/Plan: (\d+) to add/.exec(plan.summary)?.[1]));
   });

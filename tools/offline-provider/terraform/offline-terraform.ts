@@ -39,7 +39,12 @@ export type BackendMode =
   /** The stack's backend replaced by local state in the working copy (an override file). */
   | 'local'
   /** The stack's own backend block; settings added through `-backend-config`. */
-  | 'configured';
+  | 'configured'
+  /**
+   * The stack's backend replaced by Terraform's http backend at this address (an override file): state kept
+   * by a server, written once per command instead of after every resource as a local state file is.
+   */
+  | { readonly http: string };
 
 function sourceFiles(directory: string): string[] {
   return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
@@ -232,8 +237,10 @@ export class OfflineTerraform {
       if (entry.endsWith('.tf.json')) fs.copyFileSync(path.join(stackDirectory, entry), path.join(directory, entry));
       if (entry === 'assets') fs.symlinkSync(path.join(path.resolve(stackDirectory), entry), path.join(directory, entry));
     }
-    if (backend === 'local') {
-      const override = { terraform: { backend: { local: { path: path.join(directory, 'terraform.tfstate') } } } };
+    const replaced =
+      backend === 'local' ? { local: { path: path.join(directory, 'terraform.tfstate') } } : typeof backend === 'object' ? { http: { address: backend.http } } : undefined;
+    if (replaced) {
+      const override = { terraform: { backend: replaced } };
       fs.writeFileSync(path.join(directory, 'offline_backend_override.tf.json'), JSON.stringify(override, null, 2));
     }
     return new WorkingCopy(this, directory, backend, this.subsetFiles(directory));
