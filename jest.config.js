@@ -14,6 +14,8 @@ module.exports = {
     '^.+\\.ts$': '<rootDir>/tools/run/jest-typescript-transform.js',
   },
   testSequencer: '<rootDir>/tools/jest-test-sequencer.js',
+  // V8's code cache kept per worker, so a module is compiled once per worker rather than once per test file.
+  runtime: '<rootDir>/tools/jest-runtime.js',
   setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
   testTimeout: 60000,
