@@ -5,8 +5,11 @@
 // to load a module leaves V8's code cache for it (produced at the end of that file, so it holds every function
 // that ran), and later files in the same worker compile from it. V8 checks the cache against the source and
 // refuses one that does not match (then the script compiles as usual and leaves a new cache); V8 compares
-// only the source's length, so a cache is offered only for the same code, by hash.
-// DATASTACK_JEST_CODE_CACHE_LOG=<file> appends `compiled <module>` or `cached <module>` for every module loaded.
+// only the source's length, so a cache is offered only for the same code, by hash. Modules that call `import()`
+// (PGlite does) are left to jest: in Node 20 a script compiled from a code cache loses its dynamic-import
+// callback.
+// DATASTACK_JEST_CODE_CACHE_LOG=<file> appends `compiled <module>`, `cached <module>` or `left to jest <module>`
+// for every module loaded.
 const { createHash } = require('crypto');
 const fs = require('fs');
 const vm = require('vm');
@@ -18,12 +21,20 @@ const codeCaches = new Map();
 const hashOf = (code) => createHash('sha1').update(code).digest('hex');
 
 const LOG_FILE = process.env.DATASTACK_JEST_CODE_CACHE_LOG;
+const log = (how, filename) => LOG_FILE && fs.appendFileSync(LOG_FILE, `${how} ${filename}\n`);
+
+/** Anything that may be an `import()` call; a false match only costs the cache. */
+const DYNAMIC_IMPORT = /\bimport\s*\(/;
 
 class CodeCachingRuntime extends Runtime {
   /** Scripts compiled without a usable cache in this test file: their caches are produced at teardown. */
   #compiledWithoutCache = [];
 
   createScriptFromCode(scriptSource, filename) {
+    if (DYNAMIC_IMPORT.test(scriptSource)) {
+      log('left to jest', filename);
+      return super.createScriptFromCode(scriptSource, filename);
+    }
     const code = this.wrapCodeInModuleWrapper(scriptSource);
     const hash = hashOf(code);
     const cached = codeCaches.get(filename);
@@ -36,12 +47,6 @@ class CodeCachingRuntime extends Runtime {
         displayErrors: true,
         filename: scriptFilename,
         cachedData,
-        // What jest's own runtime does for `import()` inside a module.
-        importModuleDynamically: async (specifier) => {
-          const context = this._environment.getVmContext?.();
-          if (!context) throw new Error(`import('${specifier}') after the test environment was torn down`);
-          return this.linkAndEvaluateModule(await this.resolveModule(specifier, scriptFilename, context));
-        },
       });
     } catch {
       // jest's own treatment of a syntax error in transformed code (a hint about transforms).
@@ -49,7 +54,7 @@ class CodeCachingRuntime extends Runtime {
     }
     const compiled = !cachedData || script.cachedDataRejected;
     if (compiled) this.#compiledWithoutCache.push({ filename, hash, script });
-    if (LOG_FILE) fs.appendFileSync(LOG_FILE, `${compiled ? 'compiled' : 'cached'} ${filename}\n`);
+    log(compiled ? 'compiled' : 'cached', filename);
     return script;
   }
 
