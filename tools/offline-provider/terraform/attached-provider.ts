@@ -45,7 +45,8 @@ export class ProviderProcess {
     child.stderr.on('data', (chunk: Buffer) => (this.stderr = (this.stderr + chunk.toString()).slice(-16_384)));
     child.stdout.on('data', (chunk: Buffer) => this.onStdout(chunk.toString()));
     child.once('error', (error) => this.failAll(error.message));
-    child.once('exit', (code, signal) => this.failAll(`exited (${signal ?? `code ${code}`})`));
+    // 'close', not 'exit': only then has everything it wrote to stderr been read (the error names it).
+    child.once('close', (code, signal) => this.failAll(`exited (${signal ?? `code ${code}`})`));
     // The provider must not keep a finished command (or test worker) alive.
     child.unref();
     for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as unknown as { unref(): void }).unref();
