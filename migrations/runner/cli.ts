@@ -102,7 +102,7 @@ export async function runCli(
     // Everything that can be checked offline is checked before connecting.
     const migrations = loadSystemMigrations(systemDirectory(args.system, migrationsRoot), { seed: args.seed });
     const { files, seedFiles } = migrations;
-    if (args.databaseUrl !== undefined) (await import('./postgres-session')).parseDatabaseUrl(args.databaseUrl);
+    // openSession parses DATABASE_URL before it connects.
     session = await openSession(args, migrations);
     const seedCount = seedFiles === undefined ? '' : `, ${seedFiles.length} seed files`;
     out(`${args.system}: ${files.length} migration files${seedCount}; database ${session.description}`);

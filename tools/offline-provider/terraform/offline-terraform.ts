@@ -46,6 +46,13 @@ export type BackendMode =
    */
   | { readonly http: string };
 
+/** The backend block a working copy's override file puts in place of the stack's; undefined: keep the stack's. */
+function replacementBackend(backend: BackendMode, directory: string): object | undefined {
+  if (backend === 'local') return { local: { path: path.join(directory, 'terraform.tfstate') } };
+  if (typeof backend === 'object') return { http: { address: backend.http } };
+  return undefined;
+}
+
 function sourceFiles(directory: string): string[] {
   return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(directory, entry.name);
@@ -237,8 +244,7 @@ export class OfflineTerraform {
       if (entry.endsWith('.tf.json')) fs.copyFileSync(path.join(stackDirectory, entry), path.join(directory, entry));
       if (entry === 'assets') fs.symlinkSync(path.join(path.resolve(stackDirectory), entry), path.join(directory, entry));
     }
-    const replaced =
-      backend === 'local' ? { local: { path: path.join(directory, 'terraform.tfstate') } } : typeof backend === 'object' ? { http: { address: backend.http } } : undefined;
+    const replaced = replacementBackend(backend, directory);
     if (replaced) {
       const override = { terraform: { backend: replaced } };
       fs.writeFileSync(path.join(directory, 'offline_backend_override.tf.json'), JSON.stringify(override, null, 2));
